@@ -1,0 +1,423 @@
+import hashlib
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Upper
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def unique_slug(instance, text: str, max_length: int = 200) -> str:
+    """A slug for `text` not yet used by another row of the instance's model."""
+    base = slugify(text)[: max_length - 8].strip("-") or "item"
+    model = type(instance)
+    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    candidate, counter = base, 2
+    while others.filter(slug=candidate).exists():
+        candidate = f"{base}-{counter}"
+        counter += 1
+    return candidate
+
+
+class SluggedModel(models.Model):
+    """Entities addressed by a slug in URLs; the slug is made from the name when left blank."""
+
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+def alias_list(value) -> list[str]:
+    return [alias for alias in (value or []) if alias]
+
+
+def validate_alias_list(value):
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError("Aliases must be a list of names.")
+
+
+class Country(models.Model):
+    code = models.CharField("ISO alpha-2 code", max_length=2, primary_key=True)
+    name = models.CharField(max_length=100, unique=True)
+    official_name = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(
+        default=list, blank=True, validators=[validate_alias_list],
+        help_text="Other names the news uses (Turkey, Russian Federation).",
+    )
+    demonyms = models.JSONField(
+        default=list, blank=True, validators=[validate_alias_list],
+        help_text="Adjectives for the country and its people (Turkish, Russian).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(Exact(Length("code"), 2), Exact(models.F("code"), Upper("code"))),
+                name="country_code_is_two_capitals",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("country_detail", args=[self.code.lower()])
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.name, *alias_list(self.aliases), *alias_list(self.demonyms)]
+
+
+class SectorQuerySet(models.QuerySet):
+    def with_subsectors(self, sectors):
+        """The given sectors and every subsector of them: a parent sector includes its children."""
+        return self.filter(Q(pk__in=sectors) | Q(parent__in=sectors))
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Sector(SluggedModel):
+    name = models.CharField(max_length=100)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        help_text="Leave empty for a top-level sector. Sectors are at most two levels deep.",
+    )
+    description = models.TextField(blank=True)
+
+    objects = SectorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(parent__isnull=True),
+                name="top_sector_name_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="sector_name_unique_within_parent"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="sector_not_its_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.parent.name} → {self.name}" if self.parent_id else self.name
+
+    def get_absolute_url(self):
+        return reverse("sector_detail", args=[self.slug])
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": "A sector cannot be its own parent."})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": f"“{self.parent}” is already a subsector; sectors have two levels."}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": "This sector has subsectors, so it must stay at the top level."}
+            )
+
+
+class Source(SluggedModel):
+    name = models.CharField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("source_detail", args=[self.slug])
+
+
+class Company(SluggedModel):
+    class Kind(models.TextChoices):
+        COMPANY = "company", "Company"
+        STATE_CORPORATION = "state_corporation", "State corporation"
+        GOVERNMENT = "government", "Government body"
+        ALLIANCE = "alliance", "Alliance or international organisation"
+        NEWS_AGENCY = "news_agency", "News agency"
+        OTHER = "other", "Other organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.COMPANY)
+    aliases = models.JSONField(
+        default=list, blank=True, validators=[validate_alias_list],
+        help_text="Abbreviations and other spellings (UEC, BOTAS).",
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="companies",
+        help_text="Home country.",
+    )
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="companies")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subsidiaries",
+        help_text="The group or holding it belongs to.",
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "company or organisation"
+        verbose_name_plural = "companies and organisations"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="company_not_its_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("company_detail", args=[self.slug])
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A company cannot belong to its own subsidiary."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Speaker(SluggedModel):
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(
+        default=list, blank=True, validators=[validate_alias_list],
+        help_text="Other spellings and transliterations of the name.",
+    )
+    nationality = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="speakers"
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="speaker_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("speaker_detail", args=[self.slug])
+
+    def role_on(self, day):
+        """The role the speaker held on `day`, from the roles already loaded when prefetched."""
+        candidates = [
+            role for role in self.roles.all()
+            if (role.first_seen is None or role.first_seen <= day)
+            and (role.last_seen is None or day <= role.last_seen)
+        ]
+        return max(candidates, key=lambda role: role.first_seen or day.min, default=None)
+
+
+class SpeakerRole(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300)
+    organization = models.ForeignKey(
+        Company, on_delete=models.PROTECT, null=True, blank=True, related_name="roles"
+    )
+    first_seen = models.DateField(null=True, blank=True)
+    last_seen = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["speaker", "-first_seen"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_seen__isnull=True)
+                | Q(last_seen__isnull=True)
+                | Q(first_seen__lte=models.F("last_seen")),
+                name="role_seen_dates_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.organization}" if self.organization_id else self.title
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Readers see published articles; staff also see drafts so they can preview them."""
+        return self if user.is_staff else self.published()
+
+    def involving_all(self, relation: str, objects):
+        """Articles linked to every one of `objects` through the many-to-many `relation`."""
+        through = Article._meta.get_field(relation).remote_field.through
+        target = Article._meta.get_field(relation).m2m_reverse_field_name()
+        queryset = self
+        for obj in objects:
+            queryset = queryset.filter(
+                Exists(through.objects.filter(article=OuterRef("pk"), **{target: obj}))
+            )
+        return queryset
+
+    def in_sectors(self, sectors):
+        """Articles in each of the sectors, a parent sector counting its subsectors."""
+        through = Article.sectors.through
+        queryset = self
+        for sector in sectors:
+            family = Sector.objects.with_subsectors([sector])
+            queryset = queryset.filter(
+                Exists(through.objects.filter(article=OuterRef("pk"), sector__in=family))
+            )
+        return queryset
+
+    def quoting(self, speaker):
+        return self.filter(
+            Exists(Statement.objects.filter(article=OuterRef("pk"), speaker=speaker))
+        )
+
+
+def content_hash(title: str, body: str) -> str:
+    """Fingerprint of an article's text, blind to case and whitespace, to reject re-imports."""
+    normalized = re.sub(r"\s+", " ", f"{title}\n{body}").strip().casefold()
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    url = models.URLField("original URL", max_length=1000, blank=True)
+    published_on = models.DateField("publication date", db_index=True)
+    byline = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(help_text="Plain text; paragraphs separated by blank lines.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    countries = models.ManyToManyField(Country, blank=True, related_name="articles")
+    companies = models.ManyToManyField(Company, blank=True, related_name="articles")
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="articles")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_on", "-id"], name="article_status_newest_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article_detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in re.split(r"\n\s*\n", self.body) if part.strip()]
+
+    def clean(self):
+        if not self.title.strip():
+            raise ValidationError({"title": "An article needs a title."})
+        duplicate = Article.objects.filter(content_hash=content_hash(self.title, self.body))
+        if self.pk:
+            duplicate = duplicate.exclude(pk=self.pk)
+        existing = duplicate.first()
+        if existing:
+            raise ValidationError(
+                f"The archive already holds this article's text: “{existing.title}” "
+                f"({existing.published_on:%Y-%m-%d})."
+            )
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.title, self.body)
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(article__status=Article.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+
+class Statement(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        PARAPHRASE = "paraphrase", "Paraphrase"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="statements",
+        help_text="Leave empty when the article does not name who said it.",
+    )
+    text = models.TextField("quote")
+    speaker_title = models.CharField(
+        max_length=300, blank=True, help_text="The speaker's title as printed in this article."
+    )
+    speaker_organization = models.ForeignKey(
+        Company, on_delete=models.PROTECT, null=True, blank=True, related_name="statements",
+        help_text="The organisation the speaker spoke for, as printed in this article.",
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.DIRECT)
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order of the statement within the article."
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="statement_speaker_idx"),
+        ]
+
+    def __str__(self):
+        speaker = self.speaker.name if self.speaker_id else "Unnamed"
+        return f"{speaker}: “{self.text[:60]}”"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#statement-{self.pk}"
+
+    def clean(self):
+        if not self.text.strip():
+            raise ValidationError({"text": "A statement needs the quoted text."})
