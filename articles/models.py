@@ -14,7 +14,7 @@ def unique_slug(instance, text: str, max_length: int = 200) -> str:
     """A slug for `text` not yet used by another row of the instance's model."""
     base = slugify(text)[: max_length - 8].strip("-") or "item"
     model = type(instance)
-    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    others = model._default_manager.exclude(pk=instance.pk)
     candidate, counter = base, 2
     while others.filter(slug=candidate).exists():
         candidate = f"{base}-{counter}"
@@ -82,7 +82,8 @@ class Country(models.Model):
 class SectorQuerySet(models.QuerySet):
     def with_subsectors(self, sectors):
         """The given sectors and every subsector of them: a parent sector includes its children."""
-        return self.filter(Q(pk__in=sectors) | Q(parent__in=sectors))
+        ids = [sector.pk for sector in sectors]
+        return self.filter(Q(pk__in=ids) | Q(parent__in=ids))
 
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -341,6 +342,12 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.title, self.body)
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("article_detail", args=[self.slug])
 
@@ -365,12 +372,6 @@ class Article(models.Model):
                 f"({existing.published_on:%Y-%m-%d})."
             )
 
-    def save(self, *args, **kwargs):
-        self.content_hash = content_hash(self.title, self.body)
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
@@ -378,6 +379,14 @@ class StatementQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         return self if user.is_staff else self.published()
+
+    def in_articles(self, articles):
+        return self.filter(article__in=articles.values("pk"))
+
+    def concerning_company(self, company):
+        """Said on the company's behalf, or said in an article about the company."""
+        about = Article.objects.involving_all("companies", [company])
+        return self.filter(Q(speaker_organization=company) | Q(article__in=about.values("pk")))
 
 
 class Statement(models.Model):

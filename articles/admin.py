@@ -1,0 +1,240 @@
+"""The editors' tool: curation of articles, statements and the entities they link."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, ProtectedError
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Source,
+    Speaker,
+    SpeakerRole,
+    Statement,
+)
+from articles.signals import many_to_many_referrers
+
+
+class NameListField(forms.CharField):
+    """Edits a JSON list of names as one name per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        names = []
+        for line in (value or "").splitlines():
+            name = " ".join(line.split())
+            if name and name not in names:
+                names.append(name)
+        return names
+
+
+class NameListForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("aliases", "demonyms"):
+            if name in self.fields:
+                old = self.fields[name]
+                self.fields[name] = NameListField(
+                    required=False, label=old.label, help_text=f"{old.help_text} One per line."
+                )
+
+
+class ProtectedDeleteMixin:
+    """Show many-to-many links as protected objects on the delete page, as foreign keys are.
+
+    The pre_delete guard in articles.signals refuses the deletion anyway; this lets the
+    admin say so on the confirmation page instead of failing afterwards.
+    """
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        protected = list(protected)
+        for obj in objs:
+            for referrer in many_to_many_referrers(obj):
+                protected.append(f"{referrer._meta.verbose_name.capitalize()}: {referrer}")
+        return to_delete, model_count, perms_needed, protected
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset)
+        except ProtectedError as error:
+            self.message_user(request, str(error.args[0]), messages.ERROR)
+
+
+@admin.register(Country)
+class CountryAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+    form = NameListForm
+    list_display = ["name", "code", "official_name", "article_count"]
+    search_fields = ["name", "code", "official_name", "aliases", "demonyms"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, country):
+        return country.article_count
+
+
+@admin.register(Sector)
+class SectorAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+    list_display = ["name", "parent", "slug", "article_count"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["name", "description", "parent__name"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, sector):
+        return sector.article_count
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "homepage"]
+    list_select_related = ["country"]
+    search_fields = ["name", "homepage"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Company)
+class CompanyAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+    form = NameListForm
+    list_display = ["name", "kind", "country", "parent", "article_count"]
+    list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter), "sectors"]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "aliases", "description"]
+    autocomplete_fields = ["country", "parent", "sectors"]
+    prepopulated_fields = {"slug": ["name"]}
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, company):
+        return company.article_count
+
+
+class SpeakerRoleInline(admin.TabularInline):
+    model = SpeakerRole
+    extra = 1
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    form = NameListForm
+    list_display = ["name", "nationality", "statement_count"]
+    list_filter = [("nationality", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["nationality"]
+    search_fields = ["name", "aliases", "roles__title", "roles__organization__name"]
+    autocomplete_fields = ["nationality"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SpeakerRoleInline]
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="Statements", ordering="statement_count")
+    def statement_count(self, speaker):
+        return speaker.statement_count
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    extra = 0
+    autocomplete_fields = ["speaker", "speaker_organization"]
+    fields = [("speaker", "speaker_title", "speaker_organization"), "text", ("kind", "position")]
+    ordering = ["position", "id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "speaker_organization")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_on", "source", "statement_count", "updated_at"]
+    list_filter = ["status", ("source", admin.RelatedOnlyFieldListFilter), "sectors"]
+    list_select_related = ["source"]
+    list_per_page = 50
+    search_fields = ["title", "summary", "body", "url"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["source", "countries", "companies", "sectors"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    inlines = [StatementInline]
+    actions = ["publish", "unpublish"]
+    show_facets = admin.ShowFacets.ALWAYS
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "published_on", "source", "url", "byline"]}),
+        ("Text", {"fields": ["summary", "body"]}),
+        ("What it is about", {"fields": ["countries", "companies", "sectors"]}),
+        ("Record", {"fields": ["content_hash", "created_at", "updated_at"],
+                    "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="Statements", ordering="statement_count")
+    def statement_count(self, article):
+        return article.statement_count
+
+    def change_status(self, request, queryset, status, verb):
+        changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d article %(verb)s.", "%(count)d articles %(verb)s.", changed)
+            % {"count": changed, "verb": verb},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Publish the selected articles", permissions=["change"])
+    def publish(self, request, queryset):
+        self.change_status(request, queryset, Article.Status.PUBLISHED, "published")
+
+    @admin.action(description="Unpublish the selected articles (back to draft)",
+                  permissions=["change"])
+    def unpublish(self, request, queryset):
+        self.change_status(request, queryset, Article.Status.DRAFT, "unpublished")
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "speaker", "speaker_organization", "article", "published_on"]
+    list_filter = [
+        "kind", "article__status", ("speaker_organization", admin.RelatedOnlyFieldListFilter)
+    ]
+    list_select_related = ["speaker", "speaker_organization", "article"]
+    search_fields = ["text", "speaker__name", "article__title"]
+    autocomplete_fields = ["article", "speaker", "speaker_organization"]
+    date_hierarchy = "article__published_on"
+    show_facets = admin.ShowFacets.ALWAYS
+
+    @admin.display(description="Quote")
+    def short_text(self, statement):
+        return statement.text[:90] + ("…" if len(statement.text) > 90 else "")
+
+    @admin.display(description="Published", ordering="article__published_on")
+    def published_on(self, statement):
+        return statement.article.published_on

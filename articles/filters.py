@@ -1,0 +1,290 @@
+"""The URL contract of the archive's lists: which query parameters exist and what they mean.
+
+Different filters combine with AND. A repeated entity filter means *all* of its values
+(`country=ru&country=tr` is the bilateral view: articles involving both). A value the
+archive does not know, or cannot read, is left out and reported in `notices` so that
+the page can say what was wrong instead of failing.
+"""
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_
+from urllib.parse import urlencode
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
+
+
+class KeyListField(forms.Field):
+    """A repeatable parameter of natural keys (codes, slugs), normalised and deduplicated."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, normalize=str.lower, **kwargs):
+        self.normalize = normalize
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        values = [value] if isinstance(value, str) else (value or [])
+        keys = []
+        for raw in values:
+            key = self.normalize(raw.strip())[:200]
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+
+class KeyListFilter(django_filters.Filter):
+    field_class = KeyListField
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+SORT_CHOICES = [("newest", "Newest first"), ("oldest", "Oldest first")]
+ENTITY_PARAMETERS = {
+    # parameter: (model, lookup field, label)
+    "country": (Country, "code", "Country"),
+    "company": (Company, "slug", "Company"),
+    "sector": (Sector, "slug", "Sector"),
+    "speaker": (Speaker, "slug", "Speaker"),
+    "source": (Source, "slug", "Source"),
+}
+
+
+class ArchiveFilterSet(django_filters.FilterSet):
+    """What the article and statement lists share: entity filters, dates, sort and notices."""
+
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    country = KeyListFilter(method="filter_countries", normalize=str.upper, label="Country")
+    company = KeyListFilter(method="filter_companies", label="Company")
+    sector = KeyListFilter(method="filter_sectors", label="Sector")
+    speaker = KeyListFilter(method="filter_speakers", label="Speaker")
+    source = KeyListFilter(method="filter_sources", label="Source")
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="filter_nothing", empty_label=None, label="Sort"
+    )
+
+    # Set by each subclass: the date the date filters and the sort apply to, and the source.
+    date_field = ""
+    source_field = ""
+    max_query_length = 500
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self._notices: list[str] = []
+        self.resolved: dict[str, list] = {}
+
+    # --- shared filter methods -------------------------------------------------------------
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def resolve(self, parameter: str, keys: list[str]) -> list:
+        """The objects named by `keys`, reporting the unknown ones instead of failing."""
+        model, field, label = ENTITY_PARAMETERS[parameter]
+        found = model.objects.in_bulk(keys, field_name=field)
+        for key in keys:
+            if key not in found:
+                self._notices.append(
+                    f"There is no {label.lower()} “{key}” in the archive; "
+                    f"that {label.lower()} filter was ignored."
+                )
+        objects = [found[key] for key in keys if key in found]
+        self.resolved[parameter] = objects
+        return objects
+
+    def filter_countries(self, queryset, name, keys):
+        return self.for_countries(queryset, self.resolve("country", keys))
+
+    def filter_companies(self, queryset, name, keys):
+        return self.for_companies(queryset, self.resolve("company", keys))
+
+    def filter_sectors(self, queryset, name, keys):
+        return self.for_sectors(queryset, self.resolve("sector", keys))
+
+    def filter_speakers(self, queryset, name, keys):
+        return self.for_speakers(queryset, self.resolve("speaker", keys))
+
+    def filter_sources(self, queryset, name, keys):
+        sources = self.resolve("source", keys)
+        if len(sources) > 1:
+            # An article has one source, so "all of them" could never match.
+            return queryset.none()
+        return queryset.filter(**{self.source_field: sources[0]}) if sources else queryset
+
+    def filter_text(self, queryset, name, value):
+        words = value.replace("\x00", " ").split()
+        if len(value) > self.max_query_length:
+            self._notices.append(
+                f"The search was cut to its first {self.max_query_length} characters."
+            )
+            words = value[: self.max_query_length].replace("\x00", " ").split()
+        if not words:
+            return queryset
+        return queryset.filter(reduce(and_, (self.text_condition(word) for word in words)))
+
+    # --- the queryset after filtering: dates and sort ----------------------------------------
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        after = self.form.cleaned_data.get("published_after")
+        before = self.form.cleaned_data.get("published_before")
+        if after and before and after > before:
+            self._notices.append(
+                f"The start date {after:%Y-%m-%d} is after the end date {before:%Y-%m-%d}, "
+                "so nothing can match."
+            )
+        order = "" if self.form.cleaned_data.get("sort") == "oldest" else "-"
+        return queryset.order_by(f"{order}{self.date_field}", f"{order}id")
+
+    @property
+    def notices(self) -> list[str]:
+        """What was wrong with the request: unreadable values, unknown entities."""
+        self.qs  # noqa: B018  (filtering is what finds the unknown values)
+        unreadable = [
+            f"{self.filters[name].label if name in self.filters else name}: {error} "
+            "That filter was ignored."
+            for name, errors in self.form.errors.items()
+            for error in errors
+        ]
+        return unreadable + self._notices
+
+    # --- what the page shows about the filters --------------------------------------------
+
+    def active_filters(self) -> list[ActiveFilter]:
+        """Each applied filter value, with the URL of this page without it."""
+        self.qs  # noqa: B018  (filtering resolves the entities shown below)
+        active = []
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        if text:
+            active.append(ActiveFilter("Search", text, self.url_without("q", None)))
+        for parameter, objects in self.resolved.items():
+            label = ENTITY_PARAMETERS[parameter][2]
+            key_field = ENTITY_PARAMETERS[parameter][1]
+            for obj in objects:
+                key = str(getattr(obj, key_field))
+                active.append(ActiveFilter(label, str(obj), self.url_without(parameter, key)))
+        for parameter, label in (("published_after", "From"), ("published_before", "Until")):
+            day = self.form.cleaned_data.get(parameter)
+            if day:
+                active.append(ActiveFilter(label, f"{day:%Y-%m-%d}", self.url_without(parameter)))
+        return active
+
+    def kept_values(self) -> list[tuple[str, str]]:
+        """The entity filters in force, carried as hidden inputs when the form is sent again."""
+        self.qs  # noqa: B018
+        return [
+            (parameter, str(getattr(obj, ENTITY_PARAMETERS[parameter][1])))
+            for parameter, objects in self.resolved.items()
+            for obj in objects
+        ]
+
+    def url_without(self, parameter: str, value: str | None = None) -> str:
+        """This list's query string without one parameter (or one of its values) and the page."""
+        pairs = []
+        for key, values in (self.data or {}).lists():
+            if key == "page" or (key == parameter and value is None):
+                continue
+            for item in values:
+                if key == parameter and item.strip().lower() == value.lower():
+                    continue
+                pairs.append((key, item))
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def query_string(self, **changes) -> str:
+        """This list's query string with some parameters replaced (None removes one)."""
+        pairs = [
+            (key, item)
+            for key, values in (self.data or {}).lists()
+            if key not in changes and key != "page"
+            for item in values
+        ]
+        pairs.extend((key, value) for key, value in changes.items() if value is not None)
+        return urlencode(pairs)
+
+
+class ArticleFilterSet(ArchiveFilterSet):
+    published_after = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="gte", label="Published from"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="lte", label="Published until"
+    )
+
+    date_field = "published_on"
+    source_field = "source"
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def text_condition(self, word):
+        return Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+
+    def for_countries(self, queryset, countries):
+        return queryset.involving_all("countries", countries)
+
+    def for_companies(self, queryset, companies):
+        return queryset.involving_all("companies", companies)
+
+    def for_sectors(self, queryset, sectors):
+        return queryset.in_sectors(sectors)
+
+    def for_speakers(self, queryset, speakers):
+        for speaker in speakers:
+            queryset = queryset.quoting(speaker)
+        return queryset
+
+
+class StatementFilterSet(ArchiveFilterSet):
+    """Statements are filtered by their article's links and date, and by who said them.
+
+    `company` matches statements made on the company's behalf as well as statements in
+    articles about the company.
+    """
+
+    published_after = django_filters.DateFilter(
+        field_name="article__published_on", lookup_expr="gte", label="Published from"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="article__published_on", lookup_expr="lte", label="Published until"
+    )
+
+    date_field = "article__published_on"
+    source_field = "article__source"
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def text_condition(self, word):
+        return Q(text__icontains=word) | Q(speaker__name__icontains=word)
+
+    def for_countries(self, queryset, countries):
+        if not countries:
+            return queryset
+        return queryset.in_articles(Article.objects.involving_all("countries", countries))
+
+    def for_companies(self, queryset, companies):
+        for company in companies:
+            queryset = queryset.concerning_company(company)
+        return queryset
+
+    def for_sectors(self, queryset, sectors):
+        if not sectors:
+            return queryset
+        return queryset.in_articles(Article.objects.in_sectors(sectors))
+
+    def for_speakers(self, queryset, speakers):
+        if len(speakers) > 1:
+            # A statement has one speaker, so "all of them" could never match.
+            return queryset.none()
+        return queryset.filter(speaker=speakers[0]) if speakers else queryset

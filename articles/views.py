@@ -1,0 +1,289 @@
+"""Readers' pages. Each is a queryset, the shared filters and a template."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect, render
+
+from articles.filters import ArticleFilterSet, StatementFilterSet
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Source,
+    Speaker,
+    SpeakerRole,
+    Statement,
+)
+
+PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
+
+
+def paginate(request, queryset, notices: list[str], parameter: str = "page"):
+    """The requested page of `queryset`; a page that cannot be shown gets a notice, not a 404."""
+    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+    raw = request.GET.get(parameter, "1").strip()
+    try:
+        number = int(raw)
+    except ValueError:
+        notices.append(f"“{raw[:40]}” is not a page number; showing the first page.")
+        number = 1
+    if number < 1:
+        notices.append(f"There is no page {number}; showing the first page.")
+        number = 1
+    elif number > paginator.num_pages:
+        notices.append(
+            f"There is no page {number}; showing the last page ({paginator.num_pages})."
+        )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def article_rows(queryset):
+    """What a row of an article list shows, fetched in a fixed number of queries."""
+    return queryset.select_related("source").prefetch_related(
+        Prefetch("countries", queryset=Country.objects.only("code", "name")),
+        Prefetch("companies", queryset=Company.objects.only("slug", "name")),
+    ).annotate(statement_count=Count("statements", distinct=True))
+
+
+def statement_rows(queryset):
+    return queryset.select_related("speaker", "speaker_organization", "article__source")
+
+
+def filtered_listings(request, articles=None, statements=None):
+    """The article and statement lists of a page, filtered by the same query parameters.
+
+    Entity pages pass querysets already narrowed to the entity; the reader's filters then
+    narrow them further.
+    """
+    article_filter = (
+        ArticleFilterSet(request.GET, queryset=articles) if articles is not None else None
+    )
+    statement_filter = (
+        StatementFilterSet(request.GET, queryset=statements) if statements is not None else None
+    )
+    filtersets = [f for f in (article_filter, statement_filter) if f is not None]
+    notices = [notice for filterset in filtersets for notice in filterset.notices]
+    context = {"filter": filtersets[0], "notices": notices}
+    if article_filter is not None:
+        context["article_page"] = paginate(request, article_rows(article_filter.qs), notices)
+    if statement_filter is not None:
+        parameter = "page" if article_filter is None else "statements_page"
+        context["statement_page"] = paginate(
+            request, statement_rows(statement_filter.qs), notices, parameter
+        )
+    context["notices"] = list(dict.fromkeys(notices))
+    context["active_filters"] = context["filter"].active_filters()
+    context["filter_options"] = filter_options()
+    return context
+
+
+def filter_options():
+    """The choices of the filter form: entities that appear in published articles."""
+    return {
+        "countries": Country.objects.filter(PUBLISHED_ARTICLES).distinct().only("code", "name"),
+        "companies": Company.objects.filter(PUBLISHED_ARTICLES).distinct().only("slug", "name"),
+        "sectors": Sector.objects.select_related("parent").order_by(
+            "parent__name", "name"
+        ),
+        "sources": Source.objects.only("slug", "name"),
+    }
+
+
+def most_covered(queryset, limit=12):
+    """The entities with the most published articles, each with its `article_count`."""
+    return queryset.annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES)
+    ).filter(article_count__gt=0).order_by("-article_count", "name")[:limit]
+
+
+def home(request):
+    published = Article.objects.published()
+    return render(request, "articles/home.html", {
+        "latest": article_rows(published)[:8],
+        "article_total": published.count(),
+        "statement_total": Statement.objects.published().count(),
+        "countries": most_covered(Country.objects.all()),
+        "companies": most_covered(Company.objects.all()),
+        "sector_tree": sector_tree(),
+    })
+
+
+def article_list(request):
+    context = filtered_listings(request, articles=Article.objects.published())
+    return render(request, "articles/article_list.html", context)
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("source", "source__country"),
+        slug=slug,
+    )
+    statements = article.statements.select_related("speaker", "speaker_organization")
+    return render(request, "articles/article_detail.html", {
+        "article": article,
+        "statements": statements,
+        "countries": article.countries.all(),
+        "companies": article.companies.all(),
+        "sectors": article.sectors.select_related("parent"),
+    })
+
+
+def statement_list(request):
+    context = filtered_listings(request, statements=Statement.objects.published())
+    return render(request, "articles/statement_list.html", context)
+
+
+# --- entities ------------------------------------------------------------------------------
+
+
+def company_list(request):
+    companies = Company.objects.select_related("country").annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
+    ).order_by("-article_count", "name")
+    notices = []
+    page = paginate(request, companies, notices)
+    return render(request, "articles/company_list.html", {"page": page, "notices": notices})
+
+
+def company_detail(request, slug):
+    company = get_object_or_404(
+        Company.objects.select_related("country", "parent"), slug=slug
+    )
+    context = filtered_listings(
+        request,
+        articles=Article.objects.published().involving_all("companies", [company]),
+        statements=Statement.objects.published().concerning_company(company),
+    )
+    context.update({
+        "company": company,
+        "sectors": company.sectors.select_related("parent"),
+        "subsidiaries": company.subsidiaries.all(),
+        "people": SpeakerRole.objects.filter(organization=company).select_related("speaker"),
+    })
+    return render(request, "articles/company_detail.html", context)
+
+
+def speaker_list(request):
+    speakers = Speaker.objects.select_related("nationality").annotate(
+        statement_count=Count(
+            "statements",
+            filter=Q(statements__article__status=Article.Status.PUBLISHED),
+        ),
+    ).prefetch_related(roles_prefetch()).order_by("-statement_count", "name")
+    notices = []
+    page = paginate(request, speakers, notices)
+    return render(request, "articles/speaker_list.html", {"page": page, "notices": notices})
+
+
+def roles_prefetch():
+    return Prefetch(
+        "roles",
+        queryset=SpeakerRole.objects.select_related("organization").order_by("-first_seen"),
+    )
+
+
+def speaker_detail(request, slug):
+    speaker = get_object_or_404(
+        Speaker.objects.select_related("nationality").prefetch_related(roles_prefetch()),
+        slug=slug,
+    )
+    context = filtered_listings(
+        request,
+        articles=Article.objects.published().quoting(speaker),
+        statements=Statement.objects.published().filter(speaker=speaker),
+    )
+    context["speaker"] = speaker
+    return render(request, "articles/speaker_detail.html", context)
+
+
+def country_list(request):
+    countries = Country.objects.annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
+        company_count=Count("companies", distinct=True),
+    ).filter(Q(article_count__gt=0) | Q(company_count__gt=0)).order_by("-article_count", "name")
+    return render(request, "articles/country_list.html", {"countries": countries})
+
+
+def country_detail(request, code):
+    if code != code.lower():
+        return redirect("country_detail", code=code.lower(), permanent=True)
+    country = get_object_or_404(Country, code=code.upper())
+    articles = Article.objects.published().involving_all("countries", [country])
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context.update({
+        "country": country,
+        "companies": country.companies.all(),
+        "speakers": country.speakers.all(),
+    })
+    return render(request, "articles/country_detail.html", context)
+
+
+def sector_tree():
+    """Top-level sectors with their subsectors, each with its number of published articles.
+
+    A top-level sector counts the articles of its subsectors too, each article once.
+    """
+    links = Article.sectors.through.objects.filter(article__status=Article.Status.PUBLISHED)
+    own_counts = dict(
+        links.order_by().values_list("sector").annotate(n=Count("article", distinct=True))
+    )
+    family_counts = dict(
+        links.order_by()
+        .annotate(family=Coalesce("sector__parent", "sector"))
+        .values_list("family")
+        .annotate(n=Count("article", distinct=True))
+    )
+    children = {}
+    for sector in Sector.objects.order_by("name"):
+        counts = family_counts if sector.parent_id is None else own_counts
+        sector.article_count = counts.get(sector.pk, 0)
+        children.setdefault(sector.parent_id, []).append(sector)
+    return [(parent, children.get(parent.pk, [])) for parent in children.get(None, [])]
+
+
+def sector_list(request):
+    return render(request, "articles/sector_list.html", {"tree": sector_tree()})
+
+
+def sector_detail(request, slug):
+    sector = get_object_or_404(Sector.objects.select_related("parent"), slug=slug)
+    articles = Article.objects.published().in_sectors([sector])
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context.update({
+        "sector": sector,
+        "subsectors": sector.children.all(),
+        "companies": Company.objects.filter(sectors__in=Sector.objects.with_subsectors([sector]))
+        .distinct(),
+    })
+    return render(request, "articles/sector_detail.html", context)
+
+
+def source_list(request):
+    sources = Source.objects.select_related("country").annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES)
+    )
+    return render(request, "articles/source_list.html", {"sources": sources})
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
+    articles = Article.objects.published().filter(source=source)
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context["source"] = source
+    return render(request, "articles/source_detail.html", context)
