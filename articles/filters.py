@@ -76,6 +76,8 @@ class ArchiveFilterSet(django_filters.FilterSet):
     date_field = ""
     source_field = ""
     max_query_length = 500
+    # Chosen in the form's own select instead of accumulating like the other entity filters.
+    single_choice_parameters = {"source"}
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -184,6 +186,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return [
             (parameter, str(getattr(obj, ENTITY_PARAMETERS[parameter][1])))
             for parameter, objects in self.resolved.items()
+            if parameter not in self.single_choice_parameters
             for obj in objects
         ]
 

@@ -103,7 +103,8 @@ def most_covered(queryset, limit=12):
 def home(request):
     published = Article.objects.published()
     return render(request, "articles/home.html", {
-        "latest": article_rows(published)[:8],
+        # Aggregating queries ignore Meta.ordering, so the order is spelled out.
+        "latest": article_rows(published).order_by("-published_on", "-id")[:8],
         "article_total": published.count(),
         "statement_total": Statement.objects.published().count(),
         "countries": most_covered(Country.objects.all()),

@@ -216,3 +216,10 @@ def test_the_number_of_queries_does_not_grow_with_the_rows_shown(client):
     add_articles(15)
     many = count_queries(client, URL + "?sector=energy")
     assert few == many
+
+
+def test_the_source_select_shows_the_chosen_source_instead_of_carrying_it_hidden(client):
+    make_article(source=make_source(name="Wire"))
+    html = client.get(URL, {"source": "wire"}).content.decode()
+    assert '<option value="wire" selected>Wire</option>' in html
+    assert 'type="hidden" name="source"' not in html
