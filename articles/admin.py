@@ -2,7 +2,10 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models
 from django.db.models import Count, ProtectedError
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -17,6 +20,9 @@ from articles.models import (
     Statement,
 )
 from articles.signals import many_to_many_referrers
+
+# Editors paste addresses without a scheme; news sites are served over https.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class NameListField(forms.CharField):
@@ -94,6 +100,7 @@ class SectorAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
     search_fields = ["name", "description", "parent__name"]
+    ordering = ["parent__name", "name"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     show_facets = admin.ShowFacets.ALWAYS
@@ -108,6 +115,7 @@ class SectorAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "country", "homepage"]
     list_select_related = ["country"]
     search_fields = ["name", "homepage"]
@@ -117,11 +125,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Company)
 class CompanyAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     form = NameListForm
     list_display = ["name", "kind", "country", "parent", "article_count"]
     list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter), "sectors"]
     list_select_related = ["country", "parent"]
     search_fields = ["name", "aliases", "description"]
+    ordering = ["name"]
     autocomplete_fields = ["country", "parent", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
     show_facets = admin.ShowFacets.ALWAYS
@@ -147,6 +157,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_filter = [("nationality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["nationality"]
     search_fields = ["name", "aliases", "roles__title", "roles__organization__name"]
+    ordering = ["name"]
     autocomplete_fields = ["nationality"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerRoleInline]
@@ -160,8 +171,39 @@ class SpeakerAdmin(admin.ModelAdmin):
         return speaker.statement_count
 
 
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that labels the selected object from the one already loaded.
+
+    Django's widget looks the selected object up again for each widget, which costs one
+    query per inline row and relation; the inline's queryset has them joined already.
+    """
+
+    preloaded = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if self.preloaded is None or selected != {str(self.preloaded.pk)}:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        label = self.choices.field.label_from_instance(self.preloaded)
+        options.append(self.create_option(name, self.preloaded.pk, label, selected, len(options)))
+        return [(None, options, 0)]
+
+
+class PreloadedRelationsFormSet(BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.instance.pk:
+            for name, field in form.fields.items():
+                widget = getattr(field.widget, "widget", field.widget)
+                if isinstance(widget, PreloadedAutocompleteSelect):
+                    widget.preloaded = getattr(form.instance, name)
+        return form
+
+
 class StatementInline(admin.StackedInline):
     model = Statement
+    formset = PreloadedRelationsFormSet
     extra = 0
     autocomplete_fields = ["speaker", "speaker_organization"]
     fields = [("speaker", "speaker_title", "speaker_organization"), "text", ("kind", "position")]
@@ -170,14 +212,23 @@ class StatementInline(admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "speaker_organization")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "status", "published_on", "source", "statement_count", "updated_at"]
     list_filter = ["status", ("source", admin.RelatedOnlyFieldListFilter), "sectors"]
     list_select_related = ["source"]
     list_per_page = 50
     search_fields = ["title", "summary", "body", "url"]
+    ordering = ["-published_on", "-id"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["source", "countries", "companies", "sectors"]
     prepopulated_fields = {"slug": ["title"]}

@@ -93,7 +93,9 @@ def test_entity_pages_filter_their_articles_with_the_reader_filters(client):
     assert "With Bulgaria" not in html
 
 
-@pytest.mark.parametrize("url", ["/companies/", "/speakers/", "/countries/", "/sectors/", "/sources/"])
+@pytest.mark.parametrize(
+    "url", ["/companies/", "/speakers/", "/countries/", "/sectors/", "/sources/"]
+)
 def test_every_entity_list_answers(client, url):
     company = make_company(name="Listed Corp", country_id="TR")
     make_role(make_speaker(name="Listed Person"), organization=company)

@@ -137,9 +137,8 @@ def test_deleting_an_entity_linked_to_articles_is_refused_with_a_clear_message(e
         "company": (company, article.companies),
         "sector": (sector, article.sectors),
     }[entity]
-    with pytest.raises(ProtectedError, match="still linked to 1 articles or companies"):
-        with transaction.atomic():
-            target.delete()
+    with pytest.raises(ProtectedError, match="still linked to 1 article"), transaction.atomic():
+        target.delete()
     assert list(links.all()) == [target]
 
 
@@ -168,3 +167,13 @@ def test_deleting_an_article_removes_its_statements_but_not_the_speaker():
 def test_paragraphs_split_on_blank_lines():
     article = make_article(body="First.\n\n\nSecond line one.\nSecond line two.\n  \nThird.")
     assert article.paragraphs == ["First.", "Second line one.\nSecond line two.", "Third."]
+
+
+def test_the_refusal_names_what_still_links_to_the_entity():
+    sector = make_sector(name="Busy sector")
+    make_company(sectors=[sector])
+    make_company(sectors=[sector])
+    make_article(sectors=[sector])
+    with pytest.raises(ProtectedError) as refusal, transaction.atomic():
+        sector.delete()
+    assert "linked to 2 companies and organisations and 1 article" in str(refusal.value)

@@ -47,7 +47,9 @@ def test_it_filters_by_the_articles_countries_and_sectors(client):
     make_statement(make_article(countries=["RU", "TR"], sectors=[gas]), text="Bilateral gas.")
     make_statement(make_article(countries=["RU"], sectors=[gas]), text="Russian gas.")
     assert texts(client.get(URL + "?country=ru&country=tr")) == ["Bilateral gas."]
-    assert sorted(texts(client.get(URL, {"sector": "energy"}))) == ["Bilateral gas.", "Russian gas."]
+    assert sorted(texts(client.get(URL, {"sector": "energy"}))) == [
+        "Bilateral gas.", "Russian gas."
+    ]
 
 
 def test_it_filters_by_the_articles_dates(client):
