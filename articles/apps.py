@@ -7,3 +7,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import signals  # noqa: F401  (connects the receivers)
+        from articles.search import signals as search_signals  # noqa: F401

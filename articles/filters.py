@@ -7,14 +7,13 @@ the page can say what was wrong instead of failing.
 """
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.http import QueryDict
 
+from articles import search
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
 
 
@@ -41,6 +40,17 @@ class KeyListFilter(django_filters.Filter):
     field_class = KeyListField
 
 
+class SearchTextField(forms.CharField):
+    """Any text at all: NUL characters, which databases refuse, become spaces."""
+
+    def to_python(self, value):
+        return super().to_python((value or "").replace("\x00", " "))
+
+
+class SearchTextFilter(django_filters.CharFilter):
+    field_class = SearchTextField
+
+
 @dataclass(frozen=True)
 class ActiveFilter:
     label: str
@@ -48,7 +58,10 @@ class ActiveFilter:
     remove_url: str
 
 
-SORT_CHOICES = [("newest", "Newest first"), ("oldest", "Oldest first")]
+SORT_CHOICES = [
+    ("relevance", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")
+]
+PAGE_PARAMETERS = {"page", "statements_page"}
 ENTITY_PARAMETERS = {
     # parameter: (model, lookup field, label)
     "country": (Country, "code", "Country"),
@@ -62,7 +75,7 @@ ENTITY_PARAMETERS = {
 class ArchiveFilterSet(django_filters.FilterSet):
     """What the article and statement lists share: entity filters, dates, sort and notices."""
 
-    q = django_filters.CharFilter(method="filter_text", label="Search")
+    q = SearchTextFilter(method="filter_text", label="Search")
     country = KeyListFilter(method="filter_countries", normalize=str.upper, label="Country")
     company = KeyListFilter(method="filter_companies", label="Company")
     sector = KeyListFilter(method="filter_sectors", label="Sector")
@@ -75,13 +88,15 @@ class ArchiveFilterSet(django_filters.FilterSet):
     # Set by each subclass: the date the date filters and the sort apply to, and the source.
     date_field = ""
     source_field = ""
-    max_query_length = 500
     # Chosen in the form's own select instead of accumulating like the other entity filters.
     single_choice_parameters = {"source"}
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # django-filter replaces an empty QueryDict with {}; links need the QueryDict API.
+        self.params = data if data is not None else QueryDict()
         self._notices: list[str] = []
+        self.search_query = search.parse("")
         self.resolved: dict[str, list] = {}
 
     # --- shared filter methods -------------------------------------------------------------
@@ -123,15 +138,19 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return queryset.filter(**{self.source_field: sources[0]}) if sources else queryset
 
     def filter_text(self, queryset, name, value):
-        words = value.replace("\x00", " ").split()
-        if len(value) > self.max_query_length:
-            self._notices.append(
-                f"The search was cut to its first {self.max_query_length} characters."
-            )
-            words = value[: self.max_query_length].replace("\x00", " ").split()
-        if not words:
+        self.search_query = search.parse(value)
+        self._notices.extend(self.search_query.notices)
+        if not self.search_query.is_usable:
             return queryset
-        return queryset.filter(reduce(and_, (self.text_condition(word) for word in words)))
+        return self.match(queryset, self.search_query)
+
+    @property
+    def ranks_by_relevance(self) -> bool:
+        """Matches of a search come best first unless the reader asked for a date order."""
+        self.qs  # noqa: B018
+        return self.search_query.is_usable and self.form.cleaned_data.get("sort") in (
+            None, "", "relevance"
+        )
 
     # --- the queryset after filtering: dates and sort ----------------------------------------
 
@@ -193,8 +212,8 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def url_without(self, parameter: str, value: str | None = None) -> str:
         """This list's query string without one parameter (or one of its values) and the page."""
         pairs = []
-        for key, values in (self.data or {}).lists():
-            if key == "page" or (key == parameter and value is None):
+        for key, values in self.params.lists():
+            if key in PAGE_PARAMETERS or (key == parameter and value is None):
                 continue
             for item in values:
                 if key == parameter and item.strip().lower() == value.lower():
@@ -202,12 +221,25 @@ class ArchiveFilterSet(django_filters.FilterSet):
                 pairs.append((key, item))
         return "?" + urlencode(pairs) if pairs else "?"
 
+    def url_with(self, parameter: str, value: str) -> str:
+        """This list narrowed by one more value (the source is replaced, not added to)."""
+        if parameter in self.single_choice_parameters:
+            return "?" + self.query_string(**{parameter: value})
+        pairs = [(key, item) for key, values in self.params.lists()
+                 if key not in PAGE_PARAMETERS for item in values]
+        return "?" + urlencode([*pairs, (parameter, value)])
+
+    def url_with_years(self, year: int) -> str:
+        return "?" + self.query_string(
+            published_after=f"{year:04d}-01-01", published_before=f"{year:04d}-12-31"
+        )
+
     def query_string(self, **changes) -> str:
         """This list's query string with some parameters replaced (None removes one)."""
         pairs = [
             (key, item)
-            for key, values in (self.data or {}).lists()
-            if key not in changes and key != "page"
+            for key, values in self.params.lists()
+            if key not in changes and key not in PAGE_PARAMETERS
             for item in values
         ]
         pairs.extend((key, value) for key, value in changes.items() if value is not None)
@@ -229,8 +261,8 @@ class ArticleFilterSet(ArchiveFilterSet):
         model = Article
         fields = []
 
-    def text_condition(self, word):
-        return Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    def match(self, queryset, query):
+        return search.backend().filter_articles(queryset, query)
 
     def for_countries(self, queryset, countries):
         return queryset.involving_all("countries", countries)
@@ -268,8 +300,8 @@ class StatementFilterSet(ArchiveFilterSet):
         model = Statement
         fields = []
 
-    def text_condition(self, word):
-        return Q(text__icontains=word) | Q(speaker__name__icontains=word)
+    def match(self, queryset, query):
+        return search.backend().filter_statements(queryset, query)
 
     def for_countries(self, queryset, countries):
         if not countries:

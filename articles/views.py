@@ -6,6 +6,8 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 
+from articles import search
+from articles.facets import facets
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import (
     Article,
@@ -17,6 +19,7 @@ from articles.models import (
     SpeakerRole,
     Statement,
 )
+from articles.search.entities import entity_cards
 
 PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
 
@@ -53,7 +56,7 @@ def statement_rows(queryset):
     return queryset.select_related("speaker", "speaker_organization", "article__source")
 
 
-def filtered_listings(request, articles=None, statements=None):
+def filtered_listings(request, articles=None, statements=None, with_facets=False):
     """The article and statement lists of a page, filtered by the same query parameters.
 
     Entity pages pass querysets already narrowed to the entity; the reader's filters then
@@ -66,19 +69,41 @@ def filtered_listings(request, articles=None, statements=None):
         StatementFilterSet(request.GET, queryset=statements) if statements is not None else None
     )
     filtersets = [f for f in (article_filter, statement_filter) if f is not None]
+    main_filter = filtersets[0]
     notices = [notice for filterset in filtersets for notice in filterset.notices]
-    context = {"filter": filtersets[0], "notices": notices}
+    context = {"filter": main_filter}
     if article_filter is not None:
-        context["article_page"] = paginate(request, article_rows(article_filter.qs), notices)
+        context["article_page"] = results_page(request, article_filter, article_rows, notices)
     if statement_filter is not None:
         parameter = "page" if article_filter is None else "statements_page"
-        context["statement_page"] = paginate(
-            request, statement_rows(statement_filter.qs), notices, parameter
+        context["statement_page"] = results_page(
+            request, statement_filter, statement_rows, notices, parameter
         )
     context["notices"] = list(dict.fromkeys(notices))
-    context["active_filters"] = context["filter"].active_filters()
+    context["active_filters"] = main_filter.active_filters()
     context["filter_options"] = filter_options()
+    if with_facets:
+        context["facets"] = facets(main_filter)
+        if main_filter.search_query.is_usable:
+            context["entity_cards"] = entity_cards(main_filter.search_query.text)
     return context
+
+
+def results_page(request, filterset, rows, notices, parameter="page"):
+    """A page of a filtered list; for a search, best match first with marked snippets."""
+    query = filterset.search_query
+    if filterset.ranks_by_relevance:
+        results = search.RankedResults(filterset.qs, query, rows)
+    else:
+        results = rows(filterset.qs)
+    page = paginate(request, results, notices, parameter)
+    if query.is_usable:
+        page.object_list = list(page.object_list)
+        model = filterset.queryset.model
+        snippets = search.backend().snippets(model, [row.pk for row in page.object_list], query)
+        for row in page.object_list:
+            row.snippet = snippets.get(row.pk)
+    return page
 
 
 def filter_options():
@@ -114,7 +139,7 @@ def home(request):
 
 
 def article_list(request):
-    context = filtered_listings(request, articles=Article.objects.published())
+    context = filtered_listings(request, articles=Article.objects.published(), with_facets=True)
     return render(request, "articles/article_list.html", context)
 
 
@@ -134,7 +159,9 @@ def article_detail(request, slug):
 
 
 def statement_list(request):
-    context = filtered_listings(request, statements=Statement.objects.published())
+    context = filtered_listings(
+        request, statements=Statement.objects.published(), with_facets=True
+    )
     return render(request, "articles/statement_list.html", context)
 
 

@@ -1,3 +1,5 @@
+from functools import partial
+
 import pytest
 
 from tests.factories import make_editor
@@ -21,3 +23,12 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def indexed(django_capture_on_commit_callbacks):
+    """Rows made inside `with indexed():` reach the search index, as after a real commit.
+
+    Tests run inside a transaction that never commits, and the index is updated on commit.
+    """
+    return partial(django_capture_on_commit_callbacks, execute=True)

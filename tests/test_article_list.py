@@ -120,10 +120,12 @@ def test_different_filters_combine_with_and(client):
     assert titles(client.get(URL, {"country": "tr", "company": "gamma-works"})) == ["Match"]
 
 
-def test_plain_text_search_matches_every_word_in_title_summary_or_body(client):
-    make_article(title="Pipeline deal", body="Talks on gas supply.")
-    make_article(title="Pipeline news", body="Nothing about fuel.")
-    assert titles(client.get(URL, {"q": "pipeline gas"})) == ["Pipeline deal"]
+def test_search_combines_with_the_filters(client, indexed):
+    with indexed():
+        make_article(title="Pipeline deal", body="Talks on gas supply.", countries=["TR"])
+        make_article(title="Pipeline deal too", body="Talks on gas supply.", countries=["GR"])
+        make_article(title="Pipeline news", body="Nothing about fuel.", countries=["TR"])
+    assert titles(client.get(URL, {"q": "pipeline gas", "country": "tr"})) == ["Pipeline deal"]
 
 
 def test_an_unknown_country_is_reported_and_ignored(client):

@@ -80,15 +80,14 @@ def load_sample_archive(path: Path = SAMPLE_FILE) -> dict[str, int]:
         article.companies.set([companies[name] for name in item["companies"]])
         article.sectors.set([sectors[slug] for slug in item["sectors"]])
         article.statements.all().delete()
-        Statement.objects.bulk_create(
-            Statement(
+        # One by one rather than bulk_create, so that the search index hears of each.
+        for position, quote in enumerate(item["statements"], start=1):
+            Statement.objects.create(
                 article=article, position=position, text=quote["text"],
                 speaker=speakers.get(quote["speaker"]), speaker_title=quote.get("title", ""),
                 speaker_organization=companies.get(quote.get("organization")),
                 kind=quote.get("kind", Statement.Kind.DIRECT),
             )
-            for position, quote in enumerate(item["statements"], start=1)
-        )
 
     return {
         "sources": len(data["sources"]), "companies": len(data["companies"]),

@@ -1,0 +1,87 @@
+"""The text each database indexes for an article or a statement.
+
+An article is found by its own words and by the names and aliases of what it is linked
+to (companies, quoted speakers, countries with their demonyms, sectors), so that "UEC"
+finds an article that only prints "United Engine Corporation".
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from articles.models import Article, Company, Statement, alias_list
+
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class ArticleDocument:
+    id: int
+    title: str
+    summary: str
+    body: str
+    entities: str
+
+
+@dataclass(frozen=True)
+class StatementDocument:
+    id: int
+    text: str
+    people: str
+
+
+def names(entity) -> list[str]:
+    if entity is None:
+        return []
+    extra = alias_list(getattr(entity, "demonyms", None))
+    return [entity.name, *alias_list(entity.aliases), *extra]
+
+
+def batched(ids: Iterable[int]) -> Iterator[list[int]]:
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), BATCH_SIZE):
+        yield ids[start:start + BATCH_SIZE]
+
+
+def article_documents(ids: Iterable[int]) -> Iterator[ArticleDocument]:
+    for batch in batched(ids):
+        articles = Article.objects.filter(pk__in=batch).prefetch_related(
+            "countries",
+            Prefetch("companies", queryset=Company.objects.only("name", "aliases")),
+            "sectors",
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.select_related("speaker").only(
+                    "article_id", "speaker__name", "speaker__aliases"
+                ),
+            ),
+        ).only("id", "title", "summary", "body")
+        for article in articles:
+            entities = []
+            for related in (*article.countries.all(), *article.companies.all()):
+                entities.extend(names(related))
+            entities.extend(sector.name for sector in article.sectors.all())
+            speakers = {s.speaker for s in article.statements.all() if s.speaker_id}
+            for speaker in sorted(speakers, key=lambda s: s.pk):
+                entities.extend(names(speaker))
+            yield ArticleDocument(
+                article.pk, article.title, article.summary, article.body, " · ".join(entities)
+            )
+
+
+def statement_documents(ids: Iterable[int]) -> Iterator[StatementDocument]:
+    for batch in batched(ids):
+        statements = Statement.objects.filter(pk__in=batch).select_related(
+            "speaker", "speaker_organization"
+        ).only(
+            "id", "text", "speaker_title", "speaker__name", "speaker__aliases",
+            "speaker_organization__name", "speaker_organization__aliases",
+        )
+        for statement in statements:
+            people = [
+                *names(statement.speaker), statement.speaker_title,
+                *names(statement.speaker_organization),
+            ]
+            yield StatementDocument(statement.pk, statement.text, " · ".join(filter(None, people)))
+

@@ -1,0 +1,132 @@
+"""The companies, speakers, countries and sectors a search names, for the card above results.
+
+A gazetteer of every entity's names and aliases (countries with their demonyms), folded
+for case and diacritics, is kept in memory and rebuilt when an entity changes, or after
+a few minutes so that other processes' changes show up too.
+"""
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from articles.models import Article, Company, Country, Sector, Speaker, Statement
+
+MAX_CARDS = 3
+LONGEST_NAME = 6
+GAZETTEER_SECONDS = 300
+_cache: dict = {}
+
+
+@dataclass(frozen=True)
+class EntityCard:
+    kind: str
+    entity: object
+    facts: list[str]
+    count: int
+    counted: str
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.count} {self.counted}{'' if self.count == 1 else 's'}"
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", fold(text)))
+
+
+def invalidate_gazetteer(**kwargs) -> None:
+    _cache.clear()
+
+
+def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
+    if _cache.get("built", 0) > time.monotonic() - GAZETTEER_SECONDS:
+        return _cache["names"]
+    names = {}
+    # Later kinds do not override earlier ones: a company named like a country stays a country.
+    sources = [
+        (Country, Country.objects.values_list("pk", "name", "aliases", "demonyms")),
+        (Company, Company.objects.values_list("pk", "name", "aliases")),
+        (Speaker, Speaker.objects.values_list("pk", "name", "aliases")),
+        (Sector, Sector.objects.values_list("pk", "name")),
+    ]
+    for model, rows in sources:
+        for pk, name, *alias_lists in rows:
+            for text in [name, *(alias for aliases in alias_lists for alias in aliases or [])]:
+                key = name_key(text)
+                if key and len(key) <= LONGEST_NAME:
+                    names.setdefault(key, (model, pk))
+    _cache.update(names=names, built=time.monotonic())
+    return names
+
+
+def named_in(text: str) -> list[tuple[type, int]]:
+    """The entities whose names appear in `text`, longest names first, left to right."""
+    words = name_key(text)
+    names = gazetteer()
+    found, position = [], 0
+    while position < len(words):
+        for length in range(min(LONGEST_NAME, len(words) - position), 0, -1):
+            entity = names.get(words[position:position + length])
+            if entity:
+                if entity not in found:
+                    found.append(entity)
+                position += length
+                break
+        else:
+            position += 1
+    return found
+
+
+def entity_cards(text: str) -> list[EntityCard]:
+    cards = []
+    for model, pk in named_in(text)[:MAX_CARDS]:
+        card = CARD_BUILDERS[model](pk)
+        if card:
+            cards.append(card)
+    return cards
+
+
+def company_card(pk):
+    company = Company.objects.select_related("country", "parent").filter(pk=pk).first()
+    if company is None:
+        return None
+    facts = [f"{company.name} ({', '.join(company.aliases)})" if company.aliases else company.name]
+    facts += [company.country.name] if company.country else []
+    facts += [f"part of {company.parent.name}"] if company.parent else []
+    count = Article.objects.published().involving_all("companies", [company]).count()
+    return EntityCard(company.get_kind_display(), company, facts, count, "article")
+
+
+def speaker_card(pk):
+    speaker = Speaker.objects.prefetch_related("roles__organization").filter(pk=pk).first()
+    if speaker is None:
+        return None
+    role = speaker.roles.all()[0] if speaker.roles.all() else None
+    facts = [speaker.name] + ([str(role)] if role else [])
+    count = Statement.objects.published().filter(speaker=speaker).count()
+    return EntityCard("Speaker", speaker, facts, count, "statement")
+
+
+def country_card(pk):
+    country = Country.objects.get(pk=pk)
+    count = Article.objects.published().involving_all("countries", [country]).count()
+    return EntityCard("Country", country, [country.name], count, "article")
+
+
+def sector_card(pk):
+    sector = Sector.objects.select_related("parent").filter(pk=pk).first()
+    if sector is None:
+        return None
+    facts = [sector.name] + ([f"in {sector.parent.name}"] if sector.parent else [])
+    count = Article.objects.published().in_sectors([sector]).count()
+    return EntityCard("Sector", sector, facts, count, "article")
+
+
+CARD_BUILDERS = {Company: company_card, Speaker: speaker_card, Country: country_card,
+                 Sector: sector_card}

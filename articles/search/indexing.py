@@ -1,0 +1,69 @@
+"""Keep the search index in step with the archive: after each commit, in batches.
+
+Changes only note which articles and statements need a fresh index entry; when the
+transaction commits, one flush rewrites them all. The flush looks at what exists at
+that moment, so a rolled-back change or a row deleted since leaves nothing stale.
+"""
+
+import threading
+
+from django.db import transaction
+
+from articles.models import Article, Statement
+from articles.search import backend
+
+_pending = threading.local()
+
+
+def pending() -> dict[type, set[int]]:
+    if not hasattr(_pending, "ids"):
+        _pending.ids = {Article: set(), Statement: set()}
+    return _pending.ids
+
+
+def schedule(model, ids) -> None:
+    """Refresh the index entries of these rows once the current transaction commits."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return
+    pending()[model].update(ids)
+    transaction.on_commit(flush)
+
+
+def flush() -> None:
+    ids = pending()
+    articles, statements = set(ids[Article]), set(ids[Statement])
+    ids[Article].clear()
+    ids[Statement].clear()
+    refresh(Article, articles)
+    refresh(Statement, statements)
+
+
+def refresh(model, ids: set[int]) -> None:
+    if not ids:
+        return
+    search = backend()
+    existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if model is Article:
+        search.index_articles(existing)
+        search.remove_articles(ids - existing)
+    else:
+        search.index_statements(existing)
+        search.remove_statements(ids - existing)
+
+
+def rebuild(progress=None, batch_size: int = 1000) -> dict[str, int]:
+    """Index every article and statement again from scratch; `progress(n)` after each batch."""
+    search = backend()
+    counts = {}
+    with transaction.atomic():
+        search.clear()
+        for model, index in ((Article, search.index_articles),
+                             (Statement, search.index_statements)):
+            ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), batch_size):
+                index(ids[start:start + batch_size])
+                if progress:
+                    progress(min(batch_size, len(ids) - start))
+            counts[model._meta.verbose_name_plural] = len(ids)
+    return counts

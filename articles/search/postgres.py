@@ -1,0 +1,110 @@
+"""PostgreSQL: stored, weighted tsvectors with GIN indexes, ranked with ts_rank_cd.
+
+The `archive_english` text search configuration (migration 0005) runs unaccent before
+the English stemmer, so "botas" finds "BOTAŞ". Weights: title A, summary and linked
+entities B, body C; for statements, the quote A and who said it B.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend, subquery_sql
+from articles.search.query import ParsedQuery, Term
+
+CONFIG = "archive_english"
+HEADLINE_OPTIONS = (
+    f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", '
+    'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def term_sql(term: Term) -> str:
+    # Words are letters and digits only (see query.py), so they are safe in tsquery syntax.
+    return "(" + " <-> ".join(term.words) + ")"
+
+
+def tsquery_text(query: ParsedQuery) -> str:
+    """The parsed query in to_tsquery syntax: & between clauses, | within, ! to exclude."""
+    parts = ["(" + " | ".join(term_sql(term) for term in clause) + ")" for clause in query.clauses]
+    parts.extend("!" + term_sql(term) for term in query.excluded)
+    return " & ".join(parts)
+
+
+class PostgresBackend(SearchBackend):
+    def write_articles(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"""
+                INSERT INTO search_article (article_id, document) VALUES (
+                    %s,
+                    setweight(to_tsvector('{CONFIG}', %s), 'A')
+                    || setweight(to_tsvector('{CONFIG}', %s), 'B')
+                    || setweight(to_tsvector('{CONFIG}', %s), 'C')
+                    || setweight(to_tsvector('{CONFIG}', %s), 'B'))
+                ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document
+                """,  # noqa: S608  (constants only)
+                [(d.id, d.title, d.summary, d.body, d.entities) for d in documents],
+            )
+
+    def write_statements(self, documents):
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"""
+                INSERT INTO search_statement (statement_id, document) VALUES (
+                    %s,
+                    setweight(to_tsvector('{CONFIG}', %s), 'A')
+                    || setweight(to_tsvector('{CONFIG}', %s), 'B'))
+                ON CONFLICT (statement_id) DO UPDATE SET document = EXCLUDED.document
+                """,  # noqa: S608  (constants only)
+                [(d.id, d.text, d.people) for d in documents],
+            )
+
+    def remove(self, table, ids):
+        key = "article_id" if table == self.article_table else "statement_id"
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE {key} = ANY(%s)", [list(ids)])  # noqa: S608
+
+    def matching(self, table, key, query):
+        return RawSQL(  # noqa: S611  (constant table names; the query is a parameter)
+            f"SELECT {key} FROM {table} WHERE document @@ to_tsquery('{CONFIG}', %s)",  # noqa: S608
+            [tsquery_text(query)],
+        )
+
+    def filter_articles(self, queryset, query):
+        return queryset.filter(pk__in=self.matching(self.article_table, "article_id", query))
+
+    def filter_statements(self, queryset, query):
+        return queryset.filter(pk__in=self.matching(self.statement_table, "statement_id", query))
+
+    def ranked_ids(self, queryset, query, offset, limit):
+        table = self.table_for(queryset.model)
+        key = "article_id" if table == self.article_table else "statement_id"
+        inner_sql, inner_params = subquery_sql(queryset)
+        sql = f"""
+            SELECT d.{key}
+            FROM {table} d, to_tsquery('{CONFIG}', %s) q
+            WHERE d.document @@ q AND d.{key} IN ({inner_sql})
+            ORDER BY ts_rank_cd(d.document, q) DESC, d.{key} DESC
+            LIMIT %s OFFSET %s
+        """  # noqa: S608  (table names are constants; values are parameters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [tsquery_text(query), *inner_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def marked_article_text(self, ids, query):
+        return self.headlines("articles_article", "body", ids, query)
+
+    def marked_statement_text(self, ids, query):
+        return self.headlines("articles_statement", "text", ids, query, highlight_all=True)
+
+    def headlines(self, table, column, ids, query, highlight_all=False):
+        options = HEADLINE_OPTIONS + (", HighlightAll=true" if highlight_all else "")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT id, ts_headline('{CONFIG}', {column}, to_tsquery('{CONFIG}', %s), %s)
+                FROM {table} WHERE id = ANY(%s)
+                """,  # noqa: S608  (constants only)
+                [tsquery_text(query), options, list(ids)],
+            )
+            return cursor.fetchall()

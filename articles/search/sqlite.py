@@ -1,0 +1,107 @@
+"""SQLite: FTS5 tables (porter stemming, unicode61 with diacritics removed), bm25 ranking.
+
+The tables (migration 0005) keep their own copy of the indexed text so that snippet()
+and highlight() can mark it. Column weights mirror PostgreSQL's A/B/C weights.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend, subquery_sql
+from articles.search.query import ParsedQuery, Term
+
+# title, summary, body, entities — and quote, people.
+ARTICLE_WEIGHTS = "10.0, 4.0, 1.0, 4.0"
+STATEMENT_WEIGHTS = "10.0, 4.0"
+
+
+def term_sql(term: Term) -> str:
+    # Words are letters and digits only (see query.py): quoting them makes each a string.
+    return '"' + " ".join(term.words) + '"'
+
+
+def match_expression(query: ParsedQuery) -> str:
+    """The parsed query as an FTS5 MATCH expression."""
+    clauses = [
+        "(" + " OR ".join(term_sql(term) for term in clause) + ")" for clause in query.clauses
+    ]
+    expression = "(" + " AND ".join(clauses) + ")"
+    for term in query.excluded:
+        expression = f"({expression} NOT {term_sql(term)})"
+    return expression
+
+
+class SQLiteBackend(SearchBackend):
+    def write_articles(self, documents):
+        self.remove(self.article_table, [d.id for d in documents])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_article (rowid, title, summary, body, entities) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [(d.id, d.title, d.summary, d.body, d.entities) for d in documents],
+            )
+
+    def write_statements(self, documents):
+        self.remove(self.statement_table, [d.id for d in documents])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_statement (rowid, text, people) VALUES (%s, %s, %s)",
+                [(d.id, d.text, d.people) for d in documents],
+            )
+
+    def remove(self, table, ids):
+        ids = list(ids)
+        with connection.cursor() as cursor:
+            # SQLite limits the number of parameters of one statement.
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                placeholders = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
+
+    def matching(self, table, query):
+        return RawSQL(  # noqa: S611  (constant table names; the query is a parameter)
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s",  # noqa: S608
+            [match_expression(query)],
+        )
+
+    def filter_articles(self, queryset, query):
+        return queryset.filter(pk__in=self.matching(self.article_table, query))
+
+    def filter_statements(self, queryset, query):
+        return queryset.filter(pk__in=self.matching(self.statement_table, query))
+
+    def ranked_ids(self, queryset, query, offset, limit):
+        table = self.table_for(queryset.model)
+        weights = ARTICLE_WEIGHTS if table == self.article_table else STATEMENT_WEIGHTS
+        inner_sql, inner_params = subquery_sql(queryset)
+        sql = f"""
+            SELECT rowid FROM {table}
+            WHERE {table} MATCH %s AND rowid IN ({inner_sql})
+            ORDER BY bm25({table}, {weights}), rowid DESC
+            LIMIT %s OFFSET %s
+        """  # noqa: S608  (table names and weights are constants; values are parameters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match_expression(query), *inner_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def marked_article_text(self, ids, query):
+        # Column 2 is the body; 40 tokens around the best match.
+        return self.marked("snippet", self.article_table, 2, ids, query, ", '…', 40")
+
+    def marked_statement_text(self, ids, query):
+        return self.marked("highlight", self.statement_table, 0, ids, query, "")
+
+    def marked(self, function, table, column, ids, query, extra):
+        ids = list(ids)
+        if not ids:
+            return []
+        placeholders = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT rowid, {function}({table}, {column}, %s, %s{extra}) FROM {table}
+                WHERE {table} MATCH %s AND rowid IN ({placeholders})
+                """,  # noqa: S608  (constants only)
+                [HIGHLIGHT_START, HIGHLIGHT_END, match_expression(query), *ids],
+            )
+            return cursor.fetchall()
