@@ -6,6 +6,7 @@ archive does not know, or cannot read, is left out and reported in `notices` so 
 the page can say what was wrong instead of failing.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -15,6 +16,8 @@ from django.http import QueryDict
 
 from articles import search
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
+
+SLUG_OR_CODE = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 class KeyListField(forms.Field):
@@ -30,7 +33,10 @@ class KeyListField(forms.Field):
         values = [value] if isinstance(value, str) else (value or [])
         keys = []
         for raw in values:
-            key = self.normalize(raw.strip())[:200]
+            key = self.normalize(raw.strip())
+            if key and not SLUG_OR_CODE.fullmatch(key):
+                shown = "".join(ch if ch.isprintable() else "?" for ch in key[:40])
+                raise forms.ValidationError(f"“{shown}” is not a code or slug.")
             if key and key not in keys:
                 keys.append(key)
         return keys

@@ -225,3 +225,12 @@ def test_the_source_select_shows_the_chosen_source_instead_of_carrying_it_hidden
     html = client.get(URL, {"source": "wire"}).content.decode()
     assert '<option value="wire" selected>Wire</option>' in html
     assert 'type="hidden" name="source"' not in html
+
+
+def test_a_malformed_slug_or_code_is_explained_not_looked_up(client):
+    make_article()
+    response = client.get(URL, {"country": "\x00", "company": "a b/c"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "is not a code or slug" in html
+    assert "“a b/c”" in html
