@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from articles import search
 from articles.models import (
     Article,
     Company,
@@ -220,8 +221,20 @@ class StatementInline(admin.StackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class FullTextSearchMixin:
+    """The changelist search box uses the archive's full-text search, as readers do."""
+
+    def get_search_results(self, request, queryset, search_term):
+        query = search.parse(search_term)
+        if not query.is_usable:
+            return queryset, False
+        backend = search.backend()
+        match = backend.filter_articles if queryset.model is Article else backend.filter_statements
+        return match(queryset, query), False
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(FullTextSearchMixin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["title", "status", "published_on", "source", "statement_count", "updated_at"]
     list_filter = ["status", ("source", admin.RelatedOnlyFieldListFilter), "sectors"]
@@ -271,7 +284,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(FullTextSearchMixin, admin.ModelAdmin):
     list_display = ["short_text", "speaker", "speaker_organization", "article", "published_on"]
     list_filter = [
         "kind", "article__status", ("speaker_organization", admin.RelatedOnlyFieldListFilter)

@@ -138,12 +138,22 @@ def test_aliases_are_edited_one_per_line(editor_client):
     assert Company.objects.get(slug="united-example-corporation").aliases == ["UEXC", "UEC"]
 
 
-def test_the_article_changelist_searches_titles(editor_client):
-    make_article(title="Pipeline talks")
-    make_article(title="Tank order")
-    html = editor_client.get("/admin/articles/article/", {"q": "pipeline"}).content.decode()
+def test_the_article_changelist_uses_the_full_text_search(editor_client, indexed):
+    with indexed():
+        make_article(title="Pipeline talks", body="BOTAŞ supplies gas.", status="draft")
+        make_article(title="Tank order")
+    html = editor_client.get("/admin/articles/article/", {"q": "botas supply"}).content.decode()
     assert "Pipeline talks" in html
     assert "Tank order" not in html
+
+
+def test_the_statement_changelist_uses_the_full_text_search(editor_client, indexed):
+    with indexed():
+        make_statement(make_article(), text="We would like to supply engines.")
+        make_statement(make_article(), text="Nothing relevant.")
+    html = editor_client.get("/admin/articles/statement/", {"q": "supplies"}).content.decode()
+    assert "We would like to supply engines." in html
+    assert "Nothing relevant." not in html
 
 
 @pytest.mark.parametrize("model", CHANGELISTS)
