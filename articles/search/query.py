@@ -25,7 +25,7 @@ our ours ourselves out over own same she should so some such than that the their
 them themselves then there these they this those through to too under until up very
 was we were what when where which while who whom why will with you your yours yourself
 yourselves s t don
-""".split()  # noqa: SIM905  (a word list reads better as text)
+""".split()
 )
 
 WORD = re.compile(r"[^\W_]+")
