@@ -44,9 +44,13 @@ class Facet:
     values: list[FacetValue]
 
 
-def facets(filterset) -> list[Facet]:
-    """The facets of a filtered list (an ArticleFilterSet or a StatementFilterSet)."""
-    results = filterset.qs.order_by().values("pk")
+def facets(filterset, counted=None) -> list[Facet]:
+    """The facets of a filtered list (an ArticleFilterSet or a StatementFilterSet).
+
+    `counted` narrows what is counted, for a broad search ranked on its newest matches.
+    """
+    counted = filterset.qs if counted is None else counted
+    results = counted.order_by().values("pk")
     paths = PATHS[Article] if filterset.queryset.model is Article else PATHS["statement"]
     active = {parameter: {str(getattr(obj, key)) for obj in filterset.resolved.get(parameter, [])}
               for parameter, _, key, _ in FACETS}
@@ -67,7 +71,7 @@ def facets(filterset) -> list[Facet]:
         if values:
             found.append(Facet(parameter, title, values))
     years = (
-        filterset.qs.order_by()
+        counted.order_by()
         .annotate(year=ExtractYear(filterset.date_field))
         .values_list("year")
         .annotate(result_count=Count("pk"))

@@ -240,6 +240,10 @@ class ArchiveFilterSet(django_filters.FilterSet):
             published_after=f"{year:04d}-01-01", published_before=f"{year:04d}-12-31"
         )
 
+    @property
+    def newest_first_url(self) -> str:
+        return "?" + self.query_string(sort="newest")
+
     def query_string(self, **changes) -> str:
         """This list's query string with some parameters replaced (None removes one)."""
         pairs = [

@@ -83,7 +83,9 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
     context["active_filters"] = main_filter.active_filters()
     context["filter_options"] = filter_options()
     if with_facets:
-        context["facets"] = facets(main_filter)
+        results = context.get("article_page", context.get("statement_page")).paginator.object_list
+        counted = results.candidates if isinstance(results, search.RankedResults) else None
+        context["facets"] = facets(main_filter, counted)
         if main_filter.search_query.is_usable:
             context["entity_cards"] = entity_cards(main_filter.search_query.text)
     return context
@@ -93,7 +95,7 @@ def results_page(request, filterset, rows, notices, parameter="page"):
     """A page of a filtered list; for a search, best match first with marked snippets."""
     query = filterset.search_query
     if filterset.ranks_by_relevance:
-        results = search.RankedResults(filterset.qs, query, rows)
+        results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
     else:
         results = rows(filterset.qs)
     page = paginate(request, results, notices, parameter)

@@ -247,3 +247,23 @@ def test_the_number_of_queries_of_a_search_does_not_grow_with_the_rows(client, i
     with CaptureQueriesContext(connection) as many:
         client.get(URL, {"q": "pipeline"})
     assert len(few) == len(many)
+
+
+def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, indexed, monkeypatch):
+    from articles import search
+
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+    with indexed():
+        for year in range(2020, 2025):
+            make_article(title=f"Pipeline {year}", countries=["TR"],
+                         published_on=date(year, 1, 1))
+    response = client.get(URL, {"q": "pipeline"})
+    shown = sorted(a.title for a in response.context["article_page"].object_list)
+    assert shown == ["Pipeline 2022", "Pipeline 2023", "Pipeline 2024"]
+    html = response.content.decode()
+    assert "5 articles match. The 3 newest are ranked" in html
+    assert 'href="?q=pipeline&amp;sort=newest"' in html
+    country_facet = response.context["facets"][0]
+    assert (country_facet.values[0].label, country_facet.values[0].count) == ("Türkiye", 3)
+    assert client.get(URL, {"q": "pipeline", "sort": "newest"}).context[
+        "article_page"].paginator.count == 5

@@ -7,7 +7,7 @@
 Nothing outside this package knows which database it runs on.
 """
 
-from functools import cache
+from functools import cache, cached_property
 
 from django.db import connection
 
@@ -34,20 +34,44 @@ def backend() -> SearchBackend:
     return backend_for(connection.vendor)
 
 
+# Broad searches rank only this many of their newest matches: ranking every one of tens of
+# thousands of matches is what makes a search slow, and a reader looks at the first pages.
+CANDIDATE_LIMIT = 1000
+
+
 class RankedResults:
     """The rows of a filtered, matched queryset in order of relevance, fetched a page at a time.
 
     Django's Paginator counts it and slices it; a slice ranks only what it needs in the
     database and then loads those rows through `rows` (select_related, prefetching...).
+    When there are more than CANDIDATE_LIMIT matches, the newest CANDIDATE_LIMIT of them
+    are the ones ranked (and counted, and faceted): `is_bounded` says so.
     """
 
-    def __init__(self, queryset, query: ParsedQuery, rows=lambda qs: qs):
-        self.queryset = queryset
+    def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
+        self.matches = queryset
         self.query = query
+        self.date_field = date_field
         self.rows = rows
 
+    @cached_property
+    def total(self) -> int:
+        return self.matches.count()
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.total > CANDIDATE_LIMIT
+
+    @cached_property
+    def candidates(self):
+        """The matches that get ranked: all of them, or the newest CANDIDATE_LIMIT."""
+        if not self.is_bounded:
+            return self.matches
+        newest = self.matches.order_by(f"-{self.date_field}", "-pk").values("pk")
+        return self.matches.model.objects.filter(pk__in=newest[:CANDIDATE_LIMIT])
+
     def count(self) -> int:
-        return self.queryset.count()
+        return min(self.total, CANDIDATE_LIMIT)
 
     def __len__(self) -> int:
         return self.count()
@@ -56,6 +80,6 @@ class RankedResults:
         if not isinstance(item, slice):
             return self[item:item + 1][0]
         start, stop = item.start or 0, item.stop
-        ids = backend().ranked_ids(self.queryset, self.query, start, stop - start)
-        found = self.rows(self.queryset.model.objects.filter(pk__in=ids)).in_bulk()
+        ids = backend().ranked_ids(self.candidates, self.query, start, stop - start)
+        found = self.rows(self.matches.model.objects.filter(pk__in=ids)).in_bulk()
         return [found[pk] for pk in ids if pk in found]
