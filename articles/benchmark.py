@@ -18,7 +18,7 @@ from django.test import Client
 from articles.corpus import DOMAIN_WORDS, CorpusSize, CorpusWriter
 from articles.filters import ArticleFilterSet
 from articles.models import Article
-from articles.search import backend, parse
+from articles.search import RankedResults, backend, parse
 
 
 @dataclass
@@ -69,11 +69,11 @@ def naive_search(parameters: dict):
 
 
 def backend_search(parameters: dict):
-    """The backend alone: the first page of ranked ids and the number of matches."""
+    """The search SQL alone: the candidates, the first page of ranked ids, the total."""
     filterset = ArticleFilterSet(parameters, queryset=Article.objects.published())
-    queryset = filterset.qs
-    backend().ranked_ids(queryset, filterset.search_query, 0, 20)
-    return queryset.count()
+    results = RankedResults(filterset.qs, filterset.search_query, filterset.date_field)
+    backend().ranked_ids(Article, results.candidate_ids, filterset.search_query, 0, 20)
+    return results.total
 
 
 def timed(function, *args) -> float:

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -108,11 +108,18 @@ def results_page(request, filterset, rows, notices, parameter="page"):
     return page
 
 
+def in_published_articles(relation):
+    """An EXISTS test per entity: an index probe each, cheaper than joining every link."""
+    links = relation.through.objects.filter(article__status=Article.Status.PUBLISHED)
+    field = relation.field.m2m_reverse_field_name()
+    return Exists(links.filter(**{field: OuterRef("pk")}))
+
+
 def filter_options():
     """The choices of the filter form: entities that appear in published articles."""
     return {
-        "countries": Country.objects.filter(PUBLISHED_ARTICLES).distinct().only("code", "name"),
-        "companies": Company.objects.filter(PUBLISHED_ARTICLES).distinct().only("slug", "name"),
+        "countries": Country.objects.filter(in_published_articles(Article.countries)),
+        "companies": Company.objects.filter(in_published_articles(Article.companies)),
         "sectors": Sector.objects.select_related("parent").order_by(
             "parent__name", "name"
         ),

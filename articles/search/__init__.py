@@ -42,36 +42,51 @@ CANDIDATE_LIMIT = 1000
 class RankedResults:
     """The rows of a filtered, matched queryset in order of relevance, fetched a page at a time.
 
-    Django's Paginator counts it and slices it; a slice ranks only what it needs in the
-    database and then loads those rows through `rows` (select_related, prefetching...).
-    When there are more than CANDIDATE_LIMIT matches, the newest CANDIDATE_LIMIT of them
-    are the ones ranked (and counted, and faceted): `is_bounded` says so.
+    The matches' ids are read once, newest first and at most CANDIDATE_LIMIT + 1 of them
+    (cheap however broad the search: the database stops early). Django's Paginator counts
+    those and slices them; a slice ranks the candidates in the database and loads only its
+    own rows through `rows` (select_related, prefetching...). When there are more matches
+    than CANDIDATE_LIMIT, the newest CANDIDATE_LIMIT are the ones ranked, `is_bounded` says
+    so and `total` is the database's estimate of how many match.
     """
 
     def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
         self.matches = queryset
+        self.model = queryset.model
         self.query = query
         self.date_field = date_field
         self.rows = rows
 
     @cached_property
-    def total(self) -> int:
-        return self.matches.count()
+    def _newest_ids(self) -> list[int]:
+        newest = self.matches.order_by(f"-{self.date_field}", "-pk")
+        return list(newest.values_list("pk", flat=True)[:CANDIDATE_LIMIT + 1])
+
+    @property
+    def candidate_ids(self) -> list[int]:
+        return self._newest_ids[:CANDIDATE_LIMIT]
 
     @property
     def is_bounded(self) -> bool:
-        return self.total > CANDIDATE_LIMIT
+        return len(self._newest_ids) > CANDIDATE_LIMIT
 
     @cached_property
-    def candidates(self):
-        """The matches that get ranked: all of them, or the newest CANDIDATE_LIMIT."""
+    def total(self) -> int:
         if not self.is_bounded:
-            return self.matches
-        newest = self.matches.order_by(f"-{self.date_field}", "-pk").values("pk")
-        return self.matches.model.objects.filter(pk__in=newest[:CANDIDATE_LIMIT])
+            return len(self._newest_ids)
+        return max(backend().estimated_count(self.matches), len(self._newest_ids))
+
+    @property
+    def total_is_exact(self) -> bool:
+        return not self.is_bounded or backend().counts_exactly
+
+    @property
+    def candidates(self):
+        """The ranked matches as a queryset, for counting facets."""
+        return self.model.objects.filter(pk__in=self.candidate_ids)
 
     def count(self) -> int:
-        return min(self.total, CANDIDATE_LIMIT)
+        return len(self.candidate_ids)
 
     def __len__(self) -> int:
         return self.count()
@@ -80,6 +95,8 @@ class RankedResults:
         if not isinstance(item, slice):
             return self[item:item + 1][0]
         start, stop = item.start or 0, item.stop
-        ids = backend().ranked_ids(self.candidates, self.query, start, stop - start)
-        found = self.rows(self.matches.model.objects.filter(pk__in=ids)).in_bulk()
+        if not self.candidate_ids:
+            return []
+        ids = backend().ranked_ids(self.model, self.candidate_ids, self.query, start, stop - start)
+        found = self.rows(self.model.objects.filter(pk__in=ids)).in_bulk()
         return [found[pk] for pk in ids if pk in found]

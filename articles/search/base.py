@@ -89,9 +89,16 @@ class SearchBackend:
     def table_for(self, model) -> str:
         return self.article_table if model is Article else self.statement_table
 
-    def ranked_ids(self, queryset, query: ParsedQuery, offset: int, limit: int) -> list[int]:
-        """The ids of `queryset`'s rows offset..offset+limit, best match first."""
+    def ranked_ids(self, model, ids: list[int], query: ParsedQuery, offset: int, limit: int):
+        """Of the rows `ids` (all matching `query`), those offset..offset+limit by rank."""
         raise NotImplementedError
+
+    # Whether estimated_count() is exact; the page then says "about" otherwise.
+    counts_exactly = True
+
+    def estimated_count(self, queryset) -> int:
+        """How many rows `queryset` has, or a close estimate where counting would be slow."""
+        return queryset.count()
 
     def snippets(self, model, ids: list[int], query: ParsedQuery) -> dict[int, SafeString]:
         """For each row, its text with the matched words marked: escaped HTML."""
@@ -106,8 +113,3 @@ class SearchBackend:
 
     def marked_statement_text(self, ids, query):
         raise NotImplementedError
-
-
-def subquery_sql(queryset) -> tuple[str, tuple]:
-    """The SQL selecting the primary keys of `queryset`, to embed in a backend's query."""
-    return queryset.order_by().values("pk").query.sql_with_params()

@@ -7,7 +7,7 @@ and highlight() can mark it. Column weights mirror PostgreSQL's A/B/C weights.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend, subquery_sql
+from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend
 from articles.search.query import ParsedQuery, Term
 
 # title, summary, body, entities — and quote, people.
@@ -70,18 +70,20 @@ class SQLiteBackend(SearchBackend):
     def filter_statements(self, queryset, query):
         return queryset.filter(pk__in=self.matching(self.statement_table, query))
 
-    def ranked_ids(self, queryset, query, offset, limit):
-        table = self.table_for(queryset.model)
+    def ranked_ids(self, model, ids, query, offset, limit):
+        table = self.table_for(model)
         weights = ARTICLE_WEIGHTS if table == self.article_table else STATEMENT_WEIGHTS
-        inner_sql, inner_params = subquery_sql(queryset)
+        placeholders = ", ".join(["%s"] * len(ids))
+        # The unary + keeps FTS5 from evaluating the MATCH once per rowid in the list:
+        # the MATCH runs once and its rows are kept when they are among the candidates.
         sql = f"""
             SELECT rowid FROM {table}
-            WHERE {table} MATCH %s AND rowid IN ({inner_sql})
+            WHERE {table} MATCH %s AND +rowid IN ({placeholders})
             ORDER BY bm25({table}, {weights}), rowid DESC
             LIMIT %s OFFSET %s
         """  # noqa: S608  (table names and weights are constants; values are parameters)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match_expression(query), *inner_params, limit, offset])
+            cursor.execute(sql, [match_expression(query), *ids, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def marked_article_text(self, ids, query):
