@@ -1,7 +1,9 @@
 """Counts of the current results by country, company, sector, speaker, source and year.
 
 Each value links to the same list narrowed by it, so a reader can drill down without
-typing. The counts are over the whole filtered result set, not just the page shown.
+typing. The counts are taken over the newest FACET_LIMIT results (all of them for a
+narrower list): counting tens of thousands of links on every page view is what would
+make a broad list slow, and the page says when the counts are over that sample.
 """
 
 from dataclasses import dataclass
@@ -9,25 +11,11 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from articles.models import Article, Company, Country, Sector, Source, Speaker
+from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
+from articles.search import CANDIDATE_LIMIT
 
 VALUES_PER_FACET = 8
-
-# How each entity reaches the rows being counted, for article lists and statement lists.
-PATHS = {
-    Article: {"country": "articles", "company": "articles", "sector": "articles",
-              "speaker": "statements__article", "source": "articles"},
-    "statement": {"country": "articles__statements", "company": "articles__statements",
-                  "sector": "articles__statements", "speaker": "statements",
-                  "source": "articles__statements"},
-}
-FACETS = [
-    ("country", Country, "code", "Countries"),
-    ("company", Company, "slug", "Companies"),
-    ("sector", Sector, "slug", "Sectors"),
-    ("speaker", Speaker, "slug", "Speakers"),
-    ("source", Source, "slug", "Sources"),
-]
+FACET_LIMIT = CANDIDATE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -44,42 +32,80 @@ class Facet:
     values: list[FacetValue]
 
 
-def facets(filterset, counted=None) -> list[Facet]:
-    """The facets of a filtered list (an ArticleFilterSet or a StatementFilterSet).
+def article_links(ids):
+    """For each facet of an article list: (entity id, number of articles) rows."""
+    return {
+        "country": Article.countries.through.objects.filter(article_id__in=ids)
+        .values_list("country_id").annotate(n=Count("article_id")),
+        "company": Article.companies.through.objects.filter(article_id__in=ids)
+        .values_list("company_id").annotate(n=Count("article_id")),
+        "sector": Article.sectors.through.objects.filter(article_id__in=ids)
+        .values_list("sector_id").annotate(n=Count("article_id")),
+        "speaker": Statement.objects.filter(article_id__in=ids, speaker__isnull=False)
+        .values_list("speaker_id").annotate(n=Count("article_id", distinct=True)),
+        "source": Article.objects.filter(pk__in=ids, source__isnull=False)
+        .values_list("source_id").annotate(n=Count("pk")),
+    }
 
-    `counted` narrows what is counted, for a broad search ranked on its newest matches.
-    """
-    counted = filterset.qs if counted is None else counted
-    results = counted.order_by().values("pk")
-    paths = PATHS[Article] if filterset.queryset.model is Article else PATHS["statement"]
-    active = {parameter: {str(getattr(obj, key)) for obj in filterset.resolved.get(parameter, [])}
-              for parameter, _, key, _ in FACETS}
+
+def statement_links(ids):
+    """For each facet of a statement list: (entity id, number of statements) rows."""
+    statements = Statement.objects.filter(pk__in=ids)
+    return {
+        "country": statements.filter(article__countries__isnull=False)
+        .values_list("article__countries").annotate(n=Count("pk")),
+        "company": statements.filter(article__companies__isnull=False)
+        .values_list("article__companies").annotate(n=Count("pk")),
+        "sector": statements.filter(article__sectors__isnull=False)
+        .values_list("article__sectors").annotate(n=Count("pk")),
+        "speaker": statements.filter(speaker__isnull=False)
+        .values_list("speaker_id").annotate(n=Count("pk")),
+        "source": statements.filter(article__source__isnull=False)
+        .values_list("article__source").annotate(n=Count("pk")),
+    }
+
+
+FACETS = [
+    ("country", Country, "code", "Countries"),
+    ("company", Company, "slug", "Companies"),
+    ("sector", Sector, "slug", "Sectors"),
+    ("speaker", Speaker, "slug", "Speakers"),
+    ("source", Source, "slug", "Sources"),
+]
+
+
+def counted_ids(filterset, results) -> tuple[list[int], bool]:
+    """The rows the facets count, and whether they are only the newest FACET_LIMIT."""
+    if hasattr(results, "candidate_ids"):
+        return results.candidate_ids, results.is_bounded
+    newest = filterset.qs.order_by(f"-{filterset.date_field}", "-pk")
+    ids = list(newest.values_list("pk", flat=True)[:FACET_LIMIT + 1])
+    return ids[:FACET_LIMIT], len(ids) > FACET_LIMIT
+
+
+def facets(filterset, ids: list[int]) -> list[Facet]:
+    """The facets of the rows `ids` of a filtered list (articles or statements)."""
+    is_articles = filterset.queryset.model is Article
+    links = (article_links if is_articles else statement_links)(ids)
     found = []
     for parameter, model, key, title in FACETS:
-        path = paths[parameter]
-        entities = (
-            model.objects.filter(**{f"{path}__in": results})
-            .annotate(result_count=Count(path, distinct=True))
-            .order_by("-result_count", "name")[:VALUES_PER_FACET + len(active[parameter])]
-        )
-        values = [
-            FacetValue(str(entity), entity.result_count,
-                       filterset.url_with(parameter, str(getattr(entity, key))))
-            for entity in entities
-            if str(getattr(entity, key)) not in active[parameter]
-        ][:VALUES_PER_FACET]
+        active = {str(getattr(obj, key)) for obj in filterset.resolved.get(parameter, [])}
+        counts = dict(links[parameter].order_by("-n")[:VALUES_PER_FACET + len(active)])
+        values = sorted(
+            (FacetValue(str(entity), counts[pk], filterset.url_with(parameter, entity_key))
+             for pk, entity in model.objects.in_bulk(list(counts)).items()
+             if (entity_key := str(getattr(entity, key))) not in active),
+            key=lambda value: (-value.count, value.label),
+        )[:VALUES_PER_FACET]
         if values:
             found.append(Facet(parameter, title, values))
+    date_field = filterset.date_field
     years = (
-        counted.order_by()
-        .annotate(year=ExtractYear(filterset.date_field))
-        .values_list("year")
-        .annotate(result_count=Count("pk"))
-        .order_by("-year")
+        filterset.queryset.model.objects.filter(pk__in=ids)
+        .annotate(year=ExtractYear(date_field)).values_list("year")
+        .annotate(n=Count("pk")).order_by("-year")
     )
-    year_values = [
-        FacetValue(str(year), count, filterset.url_with_years(year)) for year, count in years
-    ]
+    year_values = [FacetValue(str(year), n, filterset.url_with_years(year)) for year, n in years]
     if len(year_values) > 1:
         found.append(Facet("year", "Years", year_values))
     return found

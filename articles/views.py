@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles import search
-from articles.facets import facets
+from articles.facets import counted_ids, facets
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import (
     Article,
@@ -84,8 +84,9 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
     context["filter_options"] = filter_options()
     if with_facets:
         results = context.get("article_page", context.get("statement_page")).paginator.object_list
-        counted = results.candidates if isinstance(results, search.RankedResults) else None
-        context["facets"] = facets(main_filter, counted)
+        ids, context["facets_are_sampled"] = counted_ids(main_filter, results)
+        context["facet_sample_size"] = len(ids)
+        context["facets"] = facets(main_filter, ids)
         if main_filter.search_query.is_usable:
             context["entity_cards"] = entity_cards(main_filter.search_query.text)
     return context
@@ -108,18 +109,17 @@ def results_page(request, filterset, rows, notices, parameter="page"):
     return page
 
 
-def in_published_articles(relation):
-    """An EXISTS test per entity: an index probe each, cheaper than joining every link."""
-    links = relation.through.objects.filter(article__status=Article.Status.PUBLISHED)
+def linked_to_articles(relation):
+    """An EXISTS probe of the link table's index per entity: cheap however many links."""
     field = relation.field.m2m_reverse_field_name()
-    return Exists(links.filter(**{field: OuterRef("pk")}))
+    return Exists(relation.through.objects.filter(**{field: OuterRef("pk")}))
 
 
 def filter_options():
-    """The choices of the filter form: entities that appear in published articles."""
+    """The choices of the filter form: the countries and companies that articles mention."""
     return {
-        "countries": Country.objects.filter(in_published_articles(Article.countries)),
-        "companies": Company.objects.filter(in_published_articles(Article.companies)),
+        "countries": Country.objects.filter(linked_to_articles(Article.countries)),
+        "companies": Company.objects.filter(linked_to_articles(Article.companies)),
         "sectors": Sector.objects.select_related("parent").order_by(
             "parent__name", "name"
         ),

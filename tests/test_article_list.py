@@ -234,3 +234,24 @@ def test_a_malformed_slug_or_code_is_explained_not_looked_up(client):
     html = response.content.decode()
     assert "is not a code or slug" in html
     assert "“a b/c”" in html
+
+
+def test_facets_of_a_long_list_count_its_newest_rows_and_say_so(client, monkeypatch):
+    from articles import facets
+
+    monkeypatch.setattr(facets, "FACET_LIMIT", 2)
+    make_article(countries=["GR"], published_on=date(2020, 1, 1))
+    make_article(countries=["TR"], published_on=date(2024, 1, 1))
+    make_article(countries=["TR"], published_on=date(2024, 2, 1))
+    response = client.get(URL)
+    countries = {v.label: v.count for v in response.context["facets"][0].values}
+    assert countries == {"Türkiye": 2}
+    assert "Counted among the 2 newest results." in response.content.decode()
+
+
+def test_year_facets_link_to_the_years_dates(client):
+    make_article(published_on=date(2023, 5, 1))
+    make_article(published_on=date(2024, 5, 1))
+    years = {f.parameter: f for f in client.get(URL).context["facets"]}["year"].values
+    assert [(v.label, v.count) for v in years] == [("2024", 1), ("2023", 1)]
+    assert years[0].url == "?published_after=2024-01-01&published_before=2024-12-31"

@@ -92,3 +92,16 @@ def test_the_number_of_queries_does_not_grow_with_the_rows_shown(client):
     with CaptureQueriesContext(connection) as many:
         client.get(URL, {"country": "tr"})
     assert len(few) == len(many)
+
+
+def test_facets_count_statements_by_speaker_and_country(client):
+    speaker = make_speaker(name="Facet Speaker")
+    article = make_article(countries=["RU", "TR"])
+    make_statement(article, speaker=speaker)
+    make_statement(article, speaker=speaker)
+    facets = {f.parameter: f for f in client.get(URL).context["facets"]}
+    assert [(v.label, v.count) for v in facets["speaker"].values] == [("Facet Speaker", 2)]
+    assert sorted((v.label, v.count) for v in facets["country"].values) == [
+        ("Russia", 2), ("Türkiye", 2)
+    ]
+    assert facets["speaker"].values[0].url == "?speaker=facet-speaker"

@@ -92,6 +92,11 @@ def entity_cards(text: str) -> list[EntityCard]:
     return cards
 
 
+def published_links(relation, **lookup):
+    """Links from published articles: counted from the link table's index, not every article."""
+    return relation.through.objects.filter(article__status=Article.Status.PUBLISHED, **lookup)
+
+
 def company_card(pk):
     company = Company.objects.select_related("country", "parent").filter(pk=pk).first()
     if company is None:
@@ -99,7 +104,7 @@ def company_card(pk):
     facts = [f"{company.name} ({', '.join(company.aliases)})" if company.aliases else company.name]
     facts += [company.country.name] if company.country else []
     facts += [f"part of {company.parent.name}"] if company.parent else []
-    count = Article.objects.published().involving_all("companies", [company]).count()
+    count = published_links(Article.companies, company=company).count()
     return EntityCard(company.get_kind_display(), company, facts, count, "article")
 
 
@@ -115,7 +120,7 @@ def speaker_card(pk):
 
 def country_card(pk):
     country = Country.objects.get(pk=pk)
-    count = Article.objects.published().involving_all("countries", [country]).count()
+    count = published_links(Article.countries, country=country).count()
     return EntityCard("Country", country, [country.name], count, "article")
 
 
@@ -124,7 +129,8 @@ def sector_card(pk):
     if sector is None:
         return None
     facts = [sector.name] + ([f"in {sector.parent.name}"] if sector.parent else [])
-    count = Article.objects.published().in_sectors([sector]).count()
+    family = Sector.objects.with_subsectors([sector])
+    count = published_links(Article.sectors, sector__in=family).values("article").distinct().count()
     return EntityCard("Sector", sector, facts, count, "article")
 
 
