@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
-from articles.search import CANDIDATE_LIMIT
+from articles.search import CANDIDATE_LIMIT, backend
 
 VALUES_PER_FACET = 8
 FACET_LIMIT = CANDIDATE_LIMIT
@@ -85,6 +85,7 @@ def counted_ids(filterset, results) -> tuple[list[int], bool]:
 
 def facets(filterset, ids: list[int]) -> list[Facet]:
     """The facets of the rows `ids` of a filtered list (articles or statements)."""
+    ids = backend().id_list(ids)
     is_articles = filterset.queryset.model is Article
     links = (article_links if is_articles else statement_links)(ids)
     found = []

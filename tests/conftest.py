@@ -1,7 +1,9 @@
 from functools import partial
 
 import pytest
+from django.core.cache import cache
 
+from articles.search.entities import invalidate_gazetteer
 from tests.factories import make_editor
 
 
@@ -32,3 +34,10 @@ def indexed(django_capture_on_commit_callbacks):
     Tests run inside a transaction that never commits, and the index is updated on commit.
     """
     return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    # Each test's rows are rolled back, which no signal reports: start from empty caches.
+    cache.clear()
+    invalidate_gazetteer()

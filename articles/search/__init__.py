@@ -80,11 +80,6 @@ class RankedResults:
     def total_is_exact(self) -> bool:
         return not self.is_bounded or backend().counts_exactly
 
-    @property
-    def candidates(self):
-        """The ranked matches as a queryset, for counting facets."""
-        return self.model.objects.filter(pk__in=self.candidate_ids)
-
     def count(self) -> int:
         return len(self.candidate_ids)
 

@@ -86,6 +86,10 @@ class SearchBackend:
     def filter_statements(self, queryset, query: ParsedQuery):
         raise NotImplementedError
 
+    def id_list(self, ids: list[int]):
+        """An expression for `pk__in=` holding `ids` as one parameter, not one per id."""
+        raise NotImplementedError
+
     def table_for(self, model) -> str:
         return self.article_table if model is Article else self.statement_table
 

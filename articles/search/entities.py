@@ -10,11 +10,14 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
 from articles.models import Article, Company, Country, Sector, Speaker, Statement
 
 MAX_CARDS = 3
 LONGEST_NAME = 6
 GAZETTEER_SECONDS = 300
+CARD_SECONDS = 300
 _cache: dict = {}
 
 
@@ -42,6 +45,8 @@ def name_key(text: str) -> tuple[str, ...]:
 
 def invalidate_gazetteer(**kwargs) -> None:
     _cache.clear()
+    cache.delete_many([f"entity-card:{model._meta.model_name}:{kwargs['instance'].pk}"
+                       for model in CARD_BUILDERS if isinstance(kwargs.get("instance"), model)])
 
 
 def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
@@ -86,7 +91,11 @@ def named_in(text: str) -> list[tuple[type, int]]:
 def entity_cards(text: str) -> list[EntityCard]:
     cards = []
     for model, pk in named_in(text)[:MAX_CARDS]:
-        card = CARD_BUILDERS[model](pk)
+        # A card's facts and count may be a few minutes old: counting the articles of a
+        # sector or country found in half the archive is not worth doing on every search.
+        key = f"entity-card:{model._meta.model_name}:{pk}"
+        card = cache.get_or_set(key, lambda model=model, pk=pk: CARD_BUILDERS[model](pk),
+                                CARD_SECONDS)
         if card:
             cards.append(card)
     return cards

@@ -68,6 +68,9 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table} WHERE {key} = ANY(%s)", [list(ids)])  # noqa: S608
 
+    def id_list(self, ids):
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])  # noqa: S611
+
     def matching(self, table, key, query):
         return RawSQL(  # noqa: S611  (constant table names; the query is a parameter)
             f"SELECT {key} FROM {table} WHERE document @@ to_tsquery('{CONFIG}', %s)",  # noqa: S608

@@ -4,6 +4,8 @@ The tables (migration 0005) keep their own copy of the indexed text so that snip
 and highlight() can mark it. Column weights mirror PostgreSQL's A/B/C weights.
 """
 
+import json
+
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
@@ -58,6 +60,9 @@ class SQLiteBackend(SearchBackend):
                 placeholders = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
 
+    def id_list(self, ids):
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])  # noqa: S611
+
     def matching(self, table, query):
         return RawSQL(  # noqa: S611  (constant table names; the query is a parameter)
             f"SELECT rowid FROM {table} WHERE {table} MATCH %s",  # noqa: S608
@@ -73,17 +78,16 @@ class SQLiteBackend(SearchBackend):
     def ranked_ids(self, model, ids, query, offset, limit):
         table = self.table_for(model)
         weights = ARTICLE_WEIGHTS if table == self.article_table else STATEMENT_WEIGHTS
-        placeholders = ", ".join(["%s"] * len(ids))
         # The unary + keeps FTS5 from evaluating the MATCH once per rowid in the list:
         # the MATCH runs once and its rows are kept when they are among the candidates.
         sql = f"""
             SELECT rowid FROM {table}
-            WHERE {table} MATCH %s AND +rowid IN ({placeholders})
+            WHERE {table} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))
             ORDER BY bm25({table}, {weights}), rowid DESC
             LIMIT %s OFFSET %s
         """  # noqa: S608  (table names and weights are constants; values are parameters)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match_expression(query), *ids, limit, offset])
+            cursor.execute(sql, [match_expression(query), json.dumps(list(ids)), limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def marked_article_text(self, ids, query):
