@@ -1,6 +1,7 @@
 """Readers' pages. Each is a queryset, the shared filters and a template."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
@@ -22,6 +23,7 @@ from articles.models import (
 from articles.search.entities import entity_cards
 
 PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
+FILTER_OPTIONS_SECONDS = 300
 
 
 def paginate(request, queryset, notices: list[str], parameter: str = "page"):
@@ -116,15 +118,22 @@ def linked_to_articles(relation):
 
 
 def filter_options():
-    """The choices of the filter form: the countries and companies that articles mention."""
-    return {
-        "countries": Country.objects.filter(linked_to_articles(Article.countries)),
-        "companies": Company.objects.filter(linked_to_articles(Article.companies)),
-        "sectors": Sector.objects.select_related("parent").order_by(
-            "parent__name", "name"
-        ),
-        "sources": Source.objects.only("slug", "name"),
-    }
+    """The choices of the filter form: the countries and companies that articles mention.
+
+    Kept for a few minutes: the same for every list page, and slow to change.
+    """
+    def options():
+        return {
+            "countries": list(Country.objects.filter(linked_to_articles(Article.countries))
+                              .only("code", "name")),
+            "companies": list(Company.objects.filter(linked_to_articles(Article.companies))
+                              .only("slug", "name")),
+            "sectors": list(Sector.objects.select_related("parent").order_by("parent__name",
+                                                                             "name")),
+            "sources": list(Source.objects.only("slug", "name")),
+        }
+
+    return cache.get_or_set("filter-options", options, FILTER_OPTIONS_SECONDS)
 
 
 def most_covered(queryset, limit=12):

@@ -1,8 +1,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Company, Statement
 from tests.factories import (
@@ -13,6 +11,7 @@ from tests.factories import (
     make_speaker,
     make_statement,
 )
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -167,12 +166,9 @@ def test_changelists_use_a_constant_number_of_queries(editor_client, model):
             make_statement(article, speaker=speaker, speaker_organization=company)
 
     add(2)
-    with CaptureQueriesContext(connection) as few:
-        editor_client.get(f"/admin/articles/{model}/")
+    few = query_count(editor_client, f"/admin/articles/{model}/")
     add(10)
-    with CaptureQueriesContext(connection) as many:
-        editor_client.get(f"/admin/articles/{model}/")
-    assert len(few) == len(many)
+    assert query_count(editor_client, f"/admin/articles/{model}/") == few
 
 
 def test_the_article_change_form_uses_a_constant_number_of_queries(editor_client):
@@ -182,10 +178,8 @@ def test_the_article_change_form_uses_a_constant_number_of_queries(editor_client
         for _ in range(count):
             make_statement(article, speaker=make_speaker(), speaker_organization=make_company())
 
+    url = f"/admin/articles/article/{article.pk}/change/"
     add(2)
-    with CaptureQueriesContext(connection) as few:
-        editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    few = query_count(editor_client, url)
     add(10)
-    with CaptureQueriesContext(connection) as many:
-        editor_client.get(f"/admin/articles/article/{article.pk}/change/")
-    assert len(few) == len(many)
+    assert query_count(editor_client, url) == few

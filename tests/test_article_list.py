@@ -1,8 +1,6 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Sector
 from tests.factories import (
@@ -13,6 +11,7 @@ from tests.factories import (
     make_speaker,
     make_statement,
 )
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -195,13 +194,6 @@ def test_pagination_links_keep_the_filters(client, settings):
     assert "?country=tr&amp;page=2" in response.content.decode()
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_the_number_of_queries_does_not_grow_with_the_rows_shown(client):
     company, source = make_company(), make_source()
     sector = make_sector(parent=Sector.objects.get(slug="energy"))
@@ -214,9 +206,9 @@ def test_the_number_of_queries_does_not_grow_with_the_rows_shown(client):
             make_statement(article, speaker=make_speaker())
 
     add_articles(2)
-    few = count_queries(client, URL + "?sector=energy")
+    few = query_count(client, URL + "?sector=energy")
     add_articles(15)
-    many = count_queries(client, URL + "?sector=energy")
+    many = query_count(client, URL + "?sector=energy")
     assert few == many
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from articles.models import Article
 from tests.factories import make_article, make_company, make_speaker, make_statement
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -230,9 +231,6 @@ def test_a_very_long_query_is_cut_and_the_reader_told(client, corpus):
 
 
 def test_the_number_of_queries_of_a_search_does_not_grow_with_the_rows(client, indexed):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def add(count):
         with indexed():
             for _ in range(count):
@@ -241,12 +239,9 @@ def test_the_number_of_queries_of_a_search_does_not_grow_with_the_rows(client, i
                 make_statement(article, speaker=make_speaker(), text="Pipeline words.")
 
     add(2)
-    with CaptureQueriesContext(connection) as few:
-        client.get(URL, {"q": "pipeline"})
+    few = query_count(client, URL, {"q": "pipeline"})
     add(12)
-    with CaptureQueriesContext(connection) as many:
-        client.get(URL, {"q": "pipeline"})
-    assert len(few) == len(many)
+    assert query_count(client, URL, {"q": "pipeline"}) == few
 
 
 def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, indexed, monkeypatch):

@@ -1,11 +1,10 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Sector
 from tests.factories import make_article, make_company, make_speaker, make_statement
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -86,12 +85,9 @@ def test_the_number_of_queries_does_not_grow_with_the_rows_shown(client):
             )
 
     add_statements(2)
-    with CaptureQueriesContext(connection) as few:
-        client.get(URL, {"country": "tr"})
+    few = query_count(client, URL, {"country": "tr"})
     add_statements(15)
-    with CaptureQueriesContext(connection) as many:
-        client.get(URL, {"country": "tr"})
-    assert len(few) == len(many)
+    assert query_count(client, URL, {"country": "tr"}) == few
 
 
 def test_facets_count_statements_by_speaker_and_country(client):
