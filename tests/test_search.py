@@ -255,11 +255,9 @@ def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, indexed, mo
     response = client.get(URL, {"q": "pipeline"})
     shown = sorted(a.title for a in response.context["article_page"].object_list)
     assert shown == ["Pipeline 2022", "Pipeline 2023", "Pipeline 2024"]
-    results = response.context["article_page"].paginator.object_list
-    assert results.is_bounded
-    assert results.total == 5 or not results.total_is_exact
+    assert response.context["article_page"].paginator.object_list.is_bounded
     html = response.content.decode()
-    assert f"{results.total} articles match. The 3 newest are ranked" in html
+    assert "More than 3 articles match: the 3 newest are ranked" in html
     assert 'href="?q=pipeline&amp;sort=newest"' in html
     country_facet = response.context["facets"][0]
     assert (country_facet.values[0].label, country_facet.values[0].count) == ("Türkiye", 3)

@@ -46,8 +46,9 @@ class RankedResults:
     (cheap however broad the search: the database stops early). Django's Paginator counts
     those and slices them; a slice ranks the candidates in the database and loads only its
     own rows through `rows` (select_related, prefetching...). When there are more matches
-    than CANDIDATE_LIMIT, the newest CANDIDATE_LIMIT are the ones ranked, `is_bounded` says
-    so and `total` is the database's estimate of how many match.
+    than CANDIDATE_LIMIT, the newest CANDIDATE_LIMIT are the ones ranked and `is_bounded`
+    says so; they are not counted further (the page says "more than"), since counting every
+    match of a common word is what makes a broad search slow.
     """
 
     def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
@@ -69,16 +70,6 @@ class RankedResults:
     @property
     def is_bounded(self) -> bool:
         return len(self._newest_ids) > CANDIDATE_LIMIT
-
-    @cached_property
-    def total(self) -> int:
-        if not self.is_bounded:
-            return len(self._newest_ids)
-        return max(backend().estimated_count(self.matches), len(self._newest_ids))
-
-    @property
-    def total_is_exact(self) -> bool:
-        return not self.is_bounded or backend().counts_exactly
 
     def count(self) -> int:
         return len(self.candidate_ids)

@@ -97,12 +97,6 @@ class SearchBackend:
         """Of the rows `ids` (all matching `query`), those offset..offset+limit by rank."""
         raise NotImplementedError
 
-    # Whether estimated_count() is exact; the page then says "about" otherwise.
-    counts_exactly = True
-
-    def estimated_count(self, queryset) -> int:
-        """How many rows `queryset` has, or a close estimate where counting would be slow."""
-        return queryset.count()
 
     def snippets(self, model, ids: list[int], query: ParsedQuery) -> dict[int, SafeString]:
         """For each row, its text with the matched words marked: escaped HTML."""
