@@ -1,0 +1,334 @@
+"""Text in, suggestions out: who said what, their roles, organisations, countries, sectors.
+
+Rule-based and deterministic: the patterns of news writing plus a gazetteer of what the
+archive already knows (handed in, so this package needs no database). Every suggestion is
+reviewed by an editor before readers see it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.gazetteer import (
+    Gazetteer,
+    KnownCountry,
+    KnownOrganization,
+    KnownPerson,
+    KnownSector,
+    fold,
+)
+from articles.extraction.people import (
+    CAPITALIZED,
+    NAME,
+    TITLE_WORDS,
+    OrganizationFinder,
+    Person,
+    clean_title,
+    looks_like_name,
+)
+
+__all__ = ["Extraction", "Gazetteer", "KnownCountry", "KnownOrganization", "KnownPerson",
+           "KnownSector", "Quote", "extract"]
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|pointed out|points out|"
+    r"explained|explains|stated|states|warned|warns|insisted|insists|argued|argues|claimed|"
+    r"claims|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|remarked|"
+    r"continued|asserted|announced|commented|wrote|writes|replied|answered|confirmed|"
+    r"acknowledged|highlighted|observed|declared|described|describes|called|calls|urged|"
+    r"concluded|agreed|admitted|predicted|suggested|vowed|promised"
+)
+PRONOUNS = r"he|she|He|She"
+UNNAMED = (
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
+    r"representative|statement|diplomat|executive|analyst)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
+)
+OPENING_QUOTES = "\"“„«"
+CLOSING_QUOTES = "\"”“»"
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: Person | None = None
+    unnamed: bool = False
+
+
+@dataclass
+class Extraction:
+    title: str
+    people: list[Person] = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    subsectors: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        quoted = {id(quote.speaker) for quote in self.quotes if quote.speaker}
+        return {
+            "title": self.title,
+            "speakers": [{"name": p.name, "title": p.title, "organization": p.organization}
+                         for p in self.people if id(p) in quoted],
+            "organizations": [{"name": o.name, "aliases": o.aliases} for o in self.organizations],
+            "countries": self.countries,
+            "sectors": self.sectors,
+            "statements": [{"speaker": q.speaker.name if q.speaker else None, "text": q.text}
+                           for q in self.quotes],
+        }
+
+
+class Extractor:
+    def __init__(self, title: str, body: str, gazetteer: Gazetteer):
+        self.title = title
+        self.body = body
+        self.gazetteer = gazetteer
+        self.people: list[Person] = []
+        self.organizations = OrganizationFinder(f"{title}\n\n{body}", gazetteer)
+
+    # --- people ----------------------------------------------------------------------------
+
+    def person(self, name: str, position: int, title: str = "", organization: str = ""):
+        name = " ".join(name.split())
+        known = self.gazetteer.person(name)
+        if known:
+            name = known.name
+        for person in self.people:
+            if fold(person.name) == fold(name):
+                break
+        else:
+            person = Person(name)
+            self.people.append(person)
+        if title and not person.title:
+            person.title = title
+        if organization and not person.organization:
+            person.organization = organization
+        person.mentions.append(position)
+        return person
+
+    def role_organization(self, phrase: str) -> str:
+        organization = self.organizations.from_phrase(phrase)
+        return organization.name if organization else ""
+
+    def find_people(self) -> None:
+        text = self.body
+        # Name, the title at Organisation,
+        for match in re.finditer(rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”]{{3,200}}?),", text):
+            name, role = match.group(1), match.group(3)
+            if not looks_like_name(name, self.gazetteer):
+                continue
+            if not any(fold(w) in TITLE_WORDS for w in re.findall(r"[\w\-]+", role)):
+                continue
+            title, organization = self.split_role(role)
+            self.person(name, match.start(1), clean_title(title), organization)
+        # Title of Organisation Name
+        title_words = r"(?:[A-Z][a-z]+\s+){0,3}"
+        for match in re.finditer(
+            rf"((?:{title_words})(?:[A-Z][a-z]+))\s+(?:of|at)\s+((?:{CAPITALIZED}\s+)+?)({NAME})"
+            rf"(?=\s|,|\.)", text
+        ):
+            title, organization, name = match.group(1), match.group(2), match.group(3)
+            if not any(fold(w) in TITLE_WORDS for w in title.split()):
+                continue
+            if looks_like_name(name, self.gazetteer):
+                self.person(name, match.start(3), title, self.role_organization(organization))
+        # Organisation's title Name
+        for match in re.finditer(
+            rf"((?:{CAPITALIZED}\s+)*{CAPITALIZED})['’]s\s+((?:[a-z][\w\-]*\s+){{1,5}}?)({NAME})",
+            text,
+        ):
+            title = match.group(2).strip()
+            if not any(fold(w) in TITLE_WORDS for w in title.split()):
+                continue
+            if looks_like_name(match.group(3), self.gazetteer):
+                organization = self.role_organization(match.group(1))
+                self.person(match.group(3), match.start(3), title, organization)
+        # Deputy Energy Minister Name / deputy energy minister Name
+        for match in re.finditer(rf"((?:[A-Za-z][\w\-]*\s+){{1,4}}?)({NAME})", text):
+            words = match.group(1).split()
+            while words and fold(words[0]) not in TITLE_WORDS:
+                words = words[1:]
+            if words and fold(words[-1]) in TITLE_WORDS | {"minister"} and \
+                    looks_like_name(match.group(2), self.gazetteer):
+                self.person(match.group(2), match.start(2), " ".join(words))
+        # Name said / said Name
+        for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
+            if looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1))
+        for match in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+({NAME})", text):
+            if looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1))
+        # Known people by name or alias, and every person's later mentions by surname.
+        folded = fold(text)
+        for name, known in self.gazetteer.person_by_name.items():
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                self.person(known.name, match.start())
+        for person in list(self.people):
+            for match in re.finditer(rf"(?<!\w){re.escape(person.surname)}(?!\w)", text):
+                if match.start() not in person.mentions:
+                    person.mentions.append(match.start())
+            person.mentions.sort()
+
+    def split_role(self, role: str) -> tuple[str, str]:
+        """ "director of policy at Russian company Rostec" -> ("director of policy", "Rostec")."""
+        for match in reversed(list(re.finditer(r"\s+(?:at|of|for|with|from)\s+", role))):
+            right = role[match.end():]
+            words = re.findall(r"[\w'’\-]+", right)
+            if any(w[0].isupper() and fold(w.rstrip("'’s")) not in self.gazetteer.country_words
+                   for w in words):
+                return role[:match.start()], self.role_organization(right)
+        return role, ""
+
+    # --- quotes ----------------------------------------------------------------------------
+
+    def find_quotes(self) -> list[Quote]:
+        quotes = []
+        text = self.body
+        position, open_at = 0, None
+        while position < len(text):
+            char = text[position]
+            if open_at is None and char in OPENING_QUOTES and self.opens(text, position):
+                open_at = position
+            elif open_at is not None and char in CLOSING_QUOTES and self.closes(text, position):
+                quotes.append(Quote(text[open_at + 1:position].strip(), open_at, position + 1))
+                open_at = None
+            elif open_at is not None and text.startswith("\n\n", position):
+                # A quote running on into the next paragraph reopens it with a quote mark.
+                following = text[position:].lstrip()
+                if not following or following[0] not in OPENING_QUOTES:
+                    open_at = None
+            position += 1
+        merged = []
+        for quote in quotes:
+            quote.text = re.sub(r"\s*\n\s*\n\s*[\"“„«]?", " ", quote.text)
+            if quote.text and len(quote.text.split()) >= 2:
+                merged.append(quote)
+        return merged
+
+    @staticmethod
+    def opens(text: str, position: int) -> bool:
+        before = text[position - 1] if position else " "
+        after = text[position + 1] if position + 1 < len(text) else " "
+        return (before.isspace() or before in "([—–-:,") and not after.isspace()
+
+    @staticmethod
+    def closes(text: str, position: int) -> bool:
+        after = text[position + 1] if position + 1 < len(text) else " "
+        return not after.isalnum()
+
+    def sentence_bounds(self, position: int) -> tuple[int, int]:
+        text = self.body
+        start = max(text.rfind("\n\n", 0, position), 0)
+        for match in re.finditer(r"[.!?][\"”]?\s+(?=[A-Z\"“])", text[start:position]):
+            candidate = start + match.end()
+            if not self.inside_quote(candidate):
+                start = candidate
+        end = text.find("\n\n", position)
+        return start, len(text) if end == -1 else end
+
+    def inside_quote(self, position: int) -> bool:
+        return any(q.start < position < q.end for q in self.quotes)
+
+    def who(self, phrase: str, position: int) -> tuple[Person | None, bool]:
+        """The person a subject phrase names: (person, unnamed)."""
+        phrase = phrase.strip(" ,")
+        if re.fullmatch(UNNAMED, phrase, flags=re.I):
+            return None, True
+        if re.fullmatch(PRONOUNS, phrase):
+            return self.last_person_before(position), False
+        for person in self.people:
+            if fold(phrase) in (fold(person.name), fold(person.surname)):
+                return person, False
+        if re.fullmatch(NAME, phrase) and looks_like_name(phrase, self.gazetteer):
+            return self.person(phrase, position), False
+        return None, False
+
+    def last_person_before(self, position: int) -> Person | None:
+        best, best_at = None, -1
+        for person in self.people:
+            for mention in person.mentions:
+                if best_at < mention < position:
+                    best, best_at = person, mention
+        return best
+
+    def attribute(self, quote: Quote, previous: Quote | None) -> None:
+        start, end = self.sentence_bounds(quote.start)
+        after = self.body[quote.end:end]
+        before = self.body[start:quote.start]
+        subject = rf"({NAME}|{CAPITALIZED}|{PRONOUNS}|{UNNAMED})"
+        # "...," Kladov said. / "...," said Kladov. / "...," he added.
+        match = (re.match(rf"\W{{0,3}}\s*{subject}\s+(?:{SPEECH_VERBS})\b", after)
+                 or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+{subject}", after))
+        if match:
+            if self.settle(quote, match.group(1), quote.end):
+                return
+        # According to Kladov, "..." / Kladov: "..."
+        match = (re.search(rf"[Aa]ccording to\s+{subject}[^\"“”]*,\s*$", before)
+                 or re.search(rf"{subject}\s*:\s*$", before))
+        if match and self.settle(quote, match.group(1), quote.start):
+            return
+        # Kladov said, "..." / He pointed out that ... and said: "..." / called it "..."
+        if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):
+            match = re.match(rf"\s*(?:(?:[A-Z]\w+ing|Meanwhile|However|Also)\b[^,]*,\s*)?{subject}",
+                             before)
+            if match and self.settle(quote, match.group(1), quote.start):
+                return
+            for candidate in re.finditer(rf"{subject}\s+(?:[\w\-]+\s+){{0,3}}?(?:{SPEECH_VERBS})",
+                                         before):
+                if self.settle(quote, candidate.group(1), quote.start):
+                    return
+        # A quote on its own after the same speaker's quote goes on with it.
+        if previous is not None and not before.strip() and not re.search(r"\w", after[:3]):
+            quote.speaker, quote.unnamed = previous.speaker, previous.unnamed
+
+    def settle(self, quote: Quote, phrase: str, position: int) -> bool:
+        person, unnamed = self.who(phrase, position)
+        if person or unnamed:
+            quote.speaker, quote.unnamed = person, unnamed
+            return True
+        return False
+
+    # --- countries and sectors -------------------------------------------------------------
+
+    def countries(self) -> list[str]:
+        pattern = self.gazetteer.country_pattern()
+        if pattern is None:
+            return []
+        codes = []
+        for match in pattern.finditer(fold(f"{self.title}\n{self.body}")):
+            code = self.gazetteer.country_by_name[match.group(1)]
+            if code not in codes:
+                codes.append(code)
+        return codes
+
+    def sectors(self) -> tuple[list[str], list[str]]:
+        folded = fold(f"{self.title}\n{self.body}")
+        top, sub = [], []
+        for sector in self.gazetteer.sectors:
+            if any(re.search(rf"(?<!\w){re.escape(fold(k))}", folded) for k in sector.keywords):
+                if sector.top_level not in top:
+                    top.append(sector.top_level)
+                if sector.name not in sub:
+                    sub.append(sector.name)
+        return top, sub
+
+    def run(self) -> Extraction:
+        self.organizations.scan()
+        self.find_people()
+        self.quotes = self.find_quotes()
+        previous = None
+        for quote in self.quotes:
+            self.attribute(quote, previous)
+            previous = quote if (quote.speaker or quote.unnamed) else None
+        attributed = [q for q in self.quotes if q.speaker or q.unnamed]
+        top, sub = self.sectors()
+        people_names = {fold(p.name) for p in self.people}
+        organizations = [o for o in self.organizations.found.values()
+                         if fold(o.name) not in people_names]
+        return Extraction(self.title, self.people, organizations, self.countries(), top, sub,
+                          attributed)
+
+
+def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> Extraction:
+    return Extractor(title, body, gazetteer or Gazetteer()).run()

@@ -1,0 +1,181 @@
+"""People and their roles, organisations, from the patterns of news writing.
+
+    Viktor Kladov, the director of international cooperation at ... company Rostec, said
+    General Manager of UralVagonZavod Alexander Potapov stressed
+    Gazprom's deputy chief executive Ivan Petrov said
+    Deputy Energy Minister Ivan Petrov said
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.gazetteer import Gazetteer, ascii_fold, fold
+
+UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+WORD = r"[^\W\d_][\w'’\-]*"
+CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
+# Two or three capitalised words: a person's name.
+NAME = rf"(?<![\w'’\-]){UPPER}[a-zà-ÿā-ž'’\-]+(?:[ ]+{UPPER}[a-zà-ÿā-ž'’\-]+){{1,2}}(?![\w])"
+
+TITLE_WORDS = {
+    "director", "manager", "minister", "chief", "executive", "president", "chairman",
+    "chairwoman", "chair", "head", "spokesperson", "spokesman", "spokeswoman", "officer",
+    "ceo", "cfo", "coo", "deputy", "general", "secretary", "ambassador", "governor",
+    "commander", "adviser", "advisor", "founder", "vice", "senior", "undersecretary",
+    "chancellor", "mayor", "envoy", "representative", "lead", "engineer", "analyst",
+    "partner", "principal", "board", "member", "managing", "first", "assistant",
+}
+NOT_NAME_WORDS = {
+    "the", "meanwhile", "however", "speaking", "noting", "pointing", "according", "he",
+    "she", "they", "it", "we", "in", "on", "at", "for", "and", "but", "this", "that",
+    "general", "deputy", "minister", "director", "president", "chief", "head",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "interest", "both", "last", "next",
+}
+CORPORATE_FORMS = (
+    "Corporation", "Corp", "Company", "Co", "Group", "Holding", "Holdings", "Inc", "Ltd",
+    "LLC", "PLC", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV", "JSC", "PJSC", "Agency",
+    "Industries", "Systems", "Works", "Shipyards", "Shipyard", "Bank", "Fund", "Ministry",
+    "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
+    "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
+)
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""
+    organization: str = ""
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class Organization:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    known: bool = False
+
+
+def clean_title(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an|its|their)\s+", "", text.strip(), flags=re.I)
+    return text.strip(" ,")
+
+
+def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS for word in words):
+        return False
+    if any(fold(word.rstrip("'’s")) in gazetteer.country_words for word in words):
+        return False
+    if gazetteer.organization(text) or text.endswith(CORPORATE_FORMS):
+        return False
+    return True
+
+
+class OrganizationFinder:
+    """Organisations named in a text: known ones, `Full Name (ABBR)`, corporate forms."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer):
+        self.text = text
+        self.gazetteer = gazetteer
+        self.found: dict[str, Organization] = {}
+
+    def add(self, name: str, aliases=()) -> Organization | None:
+        name = name.strip(" ,.;:")
+        if not name or fold(name) in self.gazetteer.country_words:
+            return None
+        known = self.gazetteer.organization(name)
+        canonical = known.name if known else name
+        for existing in self.found.values():
+            if fold(canonical) in {fold(n) for n in (existing.name, *existing.aliases)}:
+                organization = existing
+                break
+        else:
+            organization = self.found.setdefault(
+                fold(canonical), Organization(canonical, list(known.aliases) if known else [],
+                                              bool(known)))
+        for alias in aliases:
+            if alias and fold(alias) not in {fold(n) for n in (organization.name,
+                                                               *organization.aliases)}:
+                organization.aliases.append(alias)
+        return organization
+
+    def from_phrase(self, phrase: str) -> Organization | None:
+        """The organisation at the end of a phrase such as "Russian state-run company Rostec"."""
+        phrase = phrase.strip(" ,")
+        abbreviation = re.search(r"\(([^()]{1,15})\)\s*$", phrase)
+        aliases = [abbreviation.group(1)] if abbreviation else []
+        phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
+        for name in self.gazetteer.organization_by_name:
+            if fold(phrase).endswith(name) and len(name) > 1:
+                known = self.gazetteer.organization_by_name[name]
+                return self.add(known.name, aliases)
+        run = re.search(rf"((?:{CAPITALIZED}(?:\s+(?:of|for|and|&|de)\s+|\s+))*{CAPITALIZED})$",
+                        phrase)
+        if not run:
+            return None
+        words = run.group(1).split()
+        # "Russia's United Engine Corporation": the owner country is not part of the name.
+        while words and (words[0].endswith(("'s", "’s")) or fold(words[0]) in
+                         self.gazetteer.country_words):
+            words = words[1:]
+        return self.add(" ".join(words), aliases) if words else None
+
+    def scan(self) -> None:
+        """Known names and aliases, `Full Name (ABBR)`, names ending in a corporate form."""
+        folded = fold(self.text)
+        for name, known in self.gazetteer.organization_by_name.items():
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                self.add(known.name)
+        for match in re.finditer(
+            rf"((?:{CAPITALIZED}\s+)*{CAPITALIZED})\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
+        ):
+            full, abbreviation = match.group(1), match.group(2)
+            words = full.split()
+            while words and (fold(words[0]) in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))
+                             or fold(words[0]) in self.gazetteer.country_words):
+                words = words[1:]
+            if len(words) >= 2:
+                self.add(" ".join(words), [abbreviation])
+        forms = "|".join(CORPORATE_FORMS)
+        for match in re.finditer(
+            rf"((?:{CAPITALIZED}\s+)+(?:{forms}))(?![\w])", self.text
+        ):
+            words = match.group(1).split()
+            while words and (fold(words[0]) in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))
+                             or fold(words[0]) in self.gazetteer.country_words):
+                words = words[1:]
+            if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
+                self.add(" ".join(words))
+        # Acronyms on their own (NATO, UEC): an alias of a found name, or an organisation.
+        for match in re.finditer(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w])", self.text):
+            acronym = match.group(1)
+            if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3:
+                continue
+            owner = self.owner_of(acronym)
+            if owner:
+                self.add(owner.name, [acronym])
+            else:
+                self.add(acronym)
+        for organization in self.found.values():
+            for alias in list(organization.aliases):
+                plain = ascii_fold(alias)
+                if plain != alias and plain not in organization.aliases:
+                    organization.aliases.append(plain)
+
+    def owner_of(self, acronym: str) -> Organization | None:
+        for organization in self.found.values():
+            names = (organization.name, *organization.aliases)
+            if any(fold(acronym) == fold(name) for name in names):
+                return organization
+            words = organization.name.split()
+            if fold(words[0]) == fold(acronym) and len(words) > 1:
+                return organization
+        return None
