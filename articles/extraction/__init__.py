@@ -24,6 +24,7 @@ from articles.extraction.people import (
     Person,
     clean_title,
     looks_like_name,
+    split_name,
 )
 
 __all__ = ["Extraction", "Gazetteer", "KnownCountry", "KnownOrganization", "KnownPerson",
@@ -114,7 +115,10 @@ class Extractor:
     def find_people(self) -> None:
         text = self.body
         # Name, the title at Organisation,
-        for match in re.finditer(rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”]{{3,200}}?),", text):
+        for match in re.finditer(
+            rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)(?:,|\.(?:\s|$)|\s+(?:said|told))",
+            text,
+        ):
             name, role = match.group(1), match.group(3)
             if not looks_like_name(name, self.gazetteer):
                 continue
@@ -122,36 +126,16 @@ class Extractor:
                 continue
             title, organization = self.split_role(role)
             self.person(name, match.start(1), clean_title(title), organization)
-        # Title of Organisation Name
-        title_words = r"(?:[A-Z][a-z]+\s+){0,3}"
-        for match in re.finditer(
-            rf"((?:{title_words})(?:[A-Z][a-z]+))\s+(?:of|at)\s+((?:{CAPITALIZED}\s+)+?)({NAME})"
-            rf"(?=\s|,|\.)", text
-        ):
-            title, organization, name = match.group(1), match.group(2), match.group(3)
-            if not any(fold(w) in TITLE_WORDS for w in title.split()):
+        # Title of Organisation Name / Organisation's title Name / Deputy Energy Minister Name
+        run = r"(?:[A-Za-z][\w\-'’]*[ ]+){1,9}[A-Z][\w\-]+(?:[ ]+[A-Z][\w\-]+){1,2}"
+        for match in re.finditer(rf"(?<![\w'’\-]){run}(?![\w])", text):
+            words = match.group(0).split()
+            split = split_name(words, self.gazetteer)
+            if not split:
                 continue
-            if looks_like_name(name, self.gazetteer):
-                self.person(name, match.start(3), title, self.role_organization(organization))
-        # Organisation's title Name
-        for match in re.finditer(
-            rf"((?:{CAPITALIZED}\s+)*{CAPITALIZED})['’]s\s+((?:[a-z][\w\-]*\s+){{1,5}}?)({NAME})",
-            text,
-        ):
-            title = match.group(2).strip()
-            if not any(fold(w) in TITLE_WORDS for w in title.split()):
-                continue
-            if looks_like_name(match.group(3), self.gazetteer):
-                organization = self.role_organization(match.group(1))
-                self.person(match.group(3), match.start(3), title, organization)
-        # Deputy Energy Minister Name / deputy energy minister Name
-        for match in re.finditer(rf"((?:[A-Za-z][\w\-]*\s+){{1,4}}?)({NAME})", text):
-            words = match.group(1).split()
-            while words and fold(words[0]) not in TITLE_WORDS:
-                words = words[1:]
-            if words and fold(words[-1]) in TITLE_WORDS | {"minister"} and \
-                    looks_like_name(match.group(2), self.gazetteer):
-                self.person(match.group(2), match.start(2), " ".join(words))
+            before, name = split
+            position = match.start() + match.group(0).rindex(name)
+            self.titled_person(before, name, position)
         # Name said / said Name
         for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
@@ -169,6 +153,40 @@ class Extractor:
                 if match.start() not in person.mentions:
                     person.mentions.append(match.start())
             person.mentions.sort()
+
+    def titled_person(self, before: list[str], name: str, position: int) -> None:
+        """`before` the name: "Chief Executive of Danube Gas", "Gazprom's deputy head"..."""
+        phrase = " ".join(before)
+        possessive = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)['’]s\s+(.+)$", phrase)
+        of_organization = re.search(r"^(.*?)\s+(?:of|at)\s+((?:[A-Z][\w\-]*\s*)+)$", phrase)
+        if possessive and self.has_title_word(possessive.group(2)):
+            organization = self.role_organization(possessive.group(1))
+            self.person(name, position, possessive.group(2).strip(), organization)
+        elif of_organization and self.has_title_word(of_organization.group(1)):
+            title = self.title_tail(of_organization.group(1).split())
+            if title:
+                self.person(name, position, title,
+                            self.role_organization(of_organization.group(2)))
+        else:
+            title = self.title_tail(before)
+            if title and fold(before[-1]) in TITLE_WORDS:
+                self.person(name, position, title)
+
+    @staticmethod
+    def has_title_word(text: str) -> bool:
+        return any(fold(word) in TITLE_WORDS for word in text.split())
+
+    @staticmethod
+    def title_tail(words: list[str]) -> str:
+        """The title at the end of `words`: from its first title word on, if all capitalised
+        or all lower case ("Deputy Energy Minister", "deputy energy minister")."""
+        start = next((i for i, word in enumerate(words) if fold(word) in TITLE_WORDS), None)
+        if start is None:
+            return ""
+        tail = words[start:]
+        if all(w[:1].isupper() for w in tail) or all(w[:1].islower() for w in tail):
+            return " ".join(tail)
+        return ""
 
     def split_role(self, role: str) -> tuple[str, str]:
         """ "director of policy at Russian company Rostec" -> ("director of policy", "Rostec")."""

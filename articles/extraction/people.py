@@ -63,7 +63,24 @@ class Organization:
 
 def clean_title(text: str) -> str:
     text = re.sub(r"^(?:the|a|an|its|their)\s+", "", text.strip(), flags=re.I)
+    # "the company's chief financial officer": the organisation is named elsewhere.
+    text = re.sub(r"^(?:company|firm|group|ministry|agency|bank|operator)['’]s\s+", "", text,
+                  flags=re.I)
     return text.strip(" ,")
+
+
+def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
+    """The trailing person name of a run of capitalised words, and the words before it."""
+    for length in (3, 2):
+        if len(words) < length:
+            continue
+        name = " ".join(words[-length:])
+        before = words[:-length]
+        if length == 3 and before and before[-1][:1].isupper():
+            continue
+        if all(w[:1].isupper() for w in words[-length:]) and looks_like_name(name, gazetteer):
+            return before, name
+    return None
 
 
 def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
@@ -71,6 +88,10 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     if not 2 <= len(words) <= 3:
         return False
     if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS for word in words):
+        return False
+    # "UralVagonZavod", "TurkStream": capitals inside a word make a brand, not a name.
+    if any(re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", word) and not word.startswith(("Mc", "Mac"))
+           for word in words):
         return False
     if any(fold(word.rstrip("'’s")) in gazetteer.country_words for word in words):
         return False

@@ -1,0 +1,79 @@
+"""Extraction on text alone: the shared sample and our own articles covering each pattern."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from articles.country_names import country_records
+from articles.extraction import Gazetteer, KnownCountry, KnownSector, extract
+
+DATA = Path(__file__).parent / "data" / "extraction" / "articles.json"
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+CASES = json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(
+        countries=[KnownCountry(r["code"], (r["name"], *r["aliases"]), tuple(r["demonyms"]))
+                   for r in country_records()],
+        sectors=[KnownSector("Land systems", "Defense", ("defense", "armored vehicle")),
+                 KnownSector("Natural gas", "Energy", ("natural gas", "pipeline")),
+                 KnownSector("Railways", "Rail and infrastructure", ("railway",))],
+    )
+
+
+def statements(result):
+    return [(s["speaker"], s["text"]) for s in result["statements"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_statements_are_attributed_to_the_right_speaker(gazetteer, case):
+    result = extract(case["title"], case["body"], gazetteer).as_json()
+    expected = [(s["speaker"], s["text"]) for s in case["statements"]]
+    assert statements(result) == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_speakers_come_with_their_title_and_organisation(gazetteer, case):
+    result = extract(case["title"], case["body"], gazetteer).as_json()
+    found = {s["name"]: (s["title"], s["organization"]) for s in result["speakers"]}
+    for speaker in case["speakers"]:
+        if any(s["speaker"] == speaker["name"] for s in case["statements"]):
+            assert found[speaker["name"]] == (speaker["title"], speaker["organization"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_countries_are_found_by_name_and_demonym(gazetteer, case):
+    result = extract(case["title"], case["body"], gazetteer).as_json()
+    assert set(result["countries"]) == set(case["countries"])
+
+
+def test_the_own_set_covers_at_least_fifteen_statements():
+    assert sum(len(case["statements"]) for case in CASES) >= 15
+
+
+def test_extraction_is_deterministic(gazetteer):
+    case = CASES[0]
+    assert extract(case["title"], case["body"], gazetteer).as_json() == \
+        extract(case["title"], case["body"], gazetteer).as_json()
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is not present")
+def test_the_shared_sample_comes_out_as_a_careful_editor_records_it(gazetteer):
+    text = (SAMPLES / "000_e3544d9ca0214d36.txt").read_text(encoding="utf-8")
+    expected = json.loads((SAMPLES / "000_e3544d9ca0214d36.expected.json").read_text())
+    title, body = text.split("\n", 1)
+    result = extract(title.strip(), body.strip(), gazetteer).as_json()
+
+    assert result["title"] == expected["title"]
+    assert statements(result) == [(s["speaker"], s["text"]) for s in expected["statements"]]
+    assert [(s["name"], s["title"], s["organization"]) for s in result["speakers"]] == [
+        (s["name"], s["title"], s["organization"]) for s in expected["speakers"]
+    ]
+    organizations = {o["name"]: set(o["aliases"]) for o in result["organizations"]}
+    for organization in expected["organizations"]:
+        assert set(organization.get("aliases", [])) <= organizations[organization["name"]]
+    assert set(result["countries"]) == set(expected["countries"])
+    assert {s.lower() for s in result["sectors"]} == set(expected["sectors"])
