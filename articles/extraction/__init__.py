@@ -278,9 +278,8 @@ class Extractor:
         # "...," Kladov said. / "...," said Kladov. / "...," he added.
         match = (re.match(rf"\W{{0,3}}\s*{subject}\s+(?:{SPEECH_VERBS})\b", after)
                  or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+{subject}", after))
-        if match:
-            if self.settle(quote, match.group(1), quote.end):
-                return
+        if match and self.settle(quote, match.group(1), quote.end):
+            return
         # According to Kladov, "..." / Kladov: "..."
         match = (re.search(rf"[Aa]ccording to\s+{subject}[^\"“”]*,\s*$", before)
                  or re.search(rf"{subject}\s*:\s*$", before))

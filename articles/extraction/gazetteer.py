@@ -76,4 +76,5 @@ class Gazetteer:
         names = sorted(self.country_by_name, key=len, reverse=True)
         if not names:
             return None
-        return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?:'s)?(?![\w])")
+        alternatives = "|".join(re.escape(name) for name in names)
+        return re.compile(rf"(?<![\w])({alternatives})(?:'s)?(?![\w])")

@@ -95,9 +95,7 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
         return False
     if any(fold(word.rstrip("'’s")) in gazetteer.country_words for word in words):
         return False
-    if gazetteer.organization(text) or text.endswith(CORPORATE_FORMS):
-        return False
-    return True
+    return not (gazetteer.organization(text) or text.endswith(CORPORATE_FORMS))
 
 
 class OrganizationFinder:
