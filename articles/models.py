@@ -8,6 +8,7 @@ from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 
 def unique_slug(instance, text: str, max_length: int = 200) -> str:
@@ -96,6 +97,11 @@ class Sector(SluggedModel):
         help_text="Leave empty for a top-level sector. Sectors are at most two levels deep.",
     )
     description = models.TextField(blank=True)
+    keywords = models.JSONField(
+        default=list, blank=True, validators=[validate_alias_list],
+        help_text="Words and phrases that put an article in this sector (natural gas, LNG).",
+    )
+    history = HistoricalRecords()
 
     objects = SectorQuerySet.as_manager()
 
@@ -141,6 +147,7 @@ class Source(SluggedModel):
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -178,6 +185,10 @@ class Company(SluggedModel):
     )
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
+    is_reviewed = models.BooleanField(
+        "reviewed", default=True, help_text="Off for organisations proposed by extraction."
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -214,6 +225,10 @@ class Speaker(SluggedModel):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="speakers"
     )
     description = models.TextField(blank=True)
+    is_reviewed = models.BooleanField(
+        "reviewed", default=True, help_text="Off for people proposed by extraction."
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -243,6 +258,7 @@ class SpeakerRole(models.Model):
     )
     first_seen = models.DateField(null=True, blank=True)
     last_seen = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["speaker", "-first_seen"]
@@ -323,6 +339,7 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[countries, companies, sectors])
 
     objects = ArticleQuerySet.as_manager()
 
@@ -375,10 +392,11 @@ class Article(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(article__status=Article.Status.PUBLISHED)
+        """What readers see: reviewed statements of published articles."""
+        return self.filter(article__status=Article.Status.PUBLISHED, is_reviewed=True)
 
-    def visible_to(self, user):
-        return self if user.is_staff else self.published()
+    def unreviewed(self):
+        return self.filter(is_reviewed=False)
 
     def in_articles(self, articles):
         return self.filter(article__in=articles.values("pk"))
@@ -411,6 +429,11 @@ class Statement(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Order of the statement within the article."
     )
+    is_reviewed = models.BooleanField(
+        "reviewed", default=True,
+        help_text="Off for statements proposed by extraction: readers see only reviewed ones.",
+    )
+    history = HistoricalRecords()
 
     objects = StatementQuerySet.as_manager()
 

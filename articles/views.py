@@ -167,6 +167,8 @@ def article_detail(request, slug):
         slug=slug,
     )
     statements = article.statements.select_related("speaker", "speaker_organization")
+    if not request.user.is_staff:
+        statements = statements.filter(is_reviewed=True)
     return render(request, "articles/article_detail.html", {
         "article": article,
         "statements": statements,

@@ -323,7 +323,8 @@ class Extractor:
         folded = fold(f"{self.title}\n{self.body}")
         top, sub = [], []
         for sector in self.gazetteer.sectors:
-            if any(re.search(rf"(?<!\w){re.escape(fold(k))}", folded) for k in sector.keywords):
+            if any(re.search(rf"(?<!\w){re.escape(fold(k))}(?:s|es)?(?!\w)", folded)
+                   for k in sector.keywords):
                 if sector.top_level not in top:
                     top.append(sector.top_level)
                 if sector.name not in sub:
