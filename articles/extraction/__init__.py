@@ -309,7 +309,7 @@ class Extractor:
     # --- countries and sectors -------------------------------------------------------------
 
     def countries(self) -> list[str]:
-        pattern = self.gazetteer.country_pattern()
+        pattern = self.gazetteer.country_regex
         if pattern is None:
             return []
         codes = []

@@ -53,18 +53,34 @@ class Gazetteer:
     def __post_init__(self):
         self.organization_by_name = {}
         for organization in self.organizations:
-            for name in (organization.name, *organization.aliases):
-                self.organization_by_name.setdefault(fold(name), organization)
+            self.index_organization(organization)
         self.person_by_name = {}
         for person in self.people:
-            for name in (person.name, *person.aliases):
-                self.person_by_name.setdefault(fold(name), person)
+            self.index_person(person)
         self.country_by_name = {}
         self.country_words = set()
         for country in self.countries:
             for name in (*country.names, *country.demonyms):
                 self.country_by_name.setdefault(fold(name), country.code)
                 self.country_words.add(fold(name))
+        self.country_regex = self.country_pattern()
+
+    def index_organization(self, organization: KnownOrganization) -> None:
+        for name in (organization.name, *organization.aliases):
+            self.organization_by_name.setdefault(fold(name), organization)
+
+    def index_person(self, person: KnownPerson) -> None:
+        for name in (person.name, *person.aliases):
+            self.person_by_name.setdefault(fold(name), person)
+
+    def add_organization(self, organization: KnownOrganization) -> None:
+        """Learn an organisation found in one article, for the articles that follow."""
+        self.organizations.append(organization)
+        self.index_organization(organization)
+
+    def add_person(self, person: KnownPerson) -> None:
+        self.people.append(person)
+        self.index_person(person)
 
     def organization(self, name: str) -> KnownOrganization | None:
         return self.organization_by_name.get(fold(name))

@@ -6,6 +6,7 @@ that moment, so a rolled-back change or a row deleted since leaves nothing stale
 """
 
 import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 
@@ -27,7 +28,20 @@ def schedule(model, ids) -> None:
     if not ids:
         return
     pending()[model].update(ids)
-    transaction.on_commit(flush)
+    if not getattr(_pending, "deferred", False):
+        transaction.on_commit(flush)
+
+
+@contextmanager
+def deferred_indexing():
+    """Index everything changed inside the block once, at its end: one batch for an import
+    of many articles, each saved in its own transaction."""
+    _pending.deferred = True
+    try:
+        yield
+    finally:
+        _pending.deferred = False
+        transaction.on_commit(flush)
 
 
 def flush() -> None:

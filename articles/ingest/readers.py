@@ -1,0 +1,245 @@
+"""Files in, article records out: plain text, JSON, JSON Lines, RSS and Atom feeds.
+
+A reader never raises for a bad file: it reports a Problem (where, and why in plain
+words) and goes on with what it can read.
+"""
+
+import email.utils
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import feedparser
+from django.utils.html import strip_tags
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
+HEADER = re.compile(
+    r"^(source|published|date|url|link|byline|author|title|summary|status)\s*:\s*(.*)$", re.I
+)
+
+
+@dataclass
+class Problem:
+    origin: str
+    reason: str
+
+    def __str__(self):
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass
+class ArticleRecord:
+    """One article as read from a file, before it is saved."""
+
+    title: str
+    body: str
+    origin: str
+    summary: str = ""
+    source: str = ""
+    published: date | None = None
+    url: str = ""
+    byline: str = ""
+    status: str = ""
+    # Present when the file already says what the article is about (an export).
+    countries: list[str] | None = None
+    companies: list[dict] | None = None
+    sectors: list[str] | None = None
+    statements: list[dict] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_date(text) -> date | None:
+    """YYYY-MM-DD, an ISO date-time, or an e-mail/RSS date; None when unreadable."""
+    if isinstance(text, date):
+        return text
+    text = str(text or "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in ("%d %B %Y", "%B %d, %Y", "%d.%m.%Y", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def normalize_body(text: str) -> str:
+    """Paragraphs separated by one blank line, no trailing spaces."""
+    paragraphs = [re.sub(r"[ \t]+\n", "\n", part).strip() for part in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(part for part in paragraphs if part)
+
+
+def html_to_text(markup: str) -> str:
+    markup = re.sub(r"(?i)<\s*(br|/p|/div|/h\d|/li)\s*/?>", "\n\n", markup or "")
+    return normalize_body(html.unescape(strip_tags(markup)))
+
+
+def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        notes = [] if encoding == "utf-8-sig" else [
+            f"{origin}: not UTF-8; read as Windows-1252 — check the accents."
+        ]
+        return text, notes
+    return data.decode("latin-1"), [f"{origin}: not UTF-8; read as Latin-1 — check the accents."]
+
+
+def record_from_mapping(item, origin: str) -> ArticleRecord | Problem:
+    if not isinstance(item, dict):
+        return Problem(origin, "expected an object with a title and a body")
+    title = str(item.get("title") or "").strip()
+    body = item.get("body") or item.get("text") or item.get("content") or ""
+    if not title:
+        return Problem(origin, "no title")
+    if not str(body).strip():
+        return Problem(origin, "no body text")
+    published = item.get("published") or item.get("published_on") or item.get("date")
+    record = ArticleRecord(
+        title=title, body=normalize_body(str(body)), origin=origin,
+        summary=str(item.get("summary") or ""), source=str(item.get("source") or ""),
+        published=parse_date(published), url=str(item.get("url") or item.get("link") or ""),
+        byline=str(item.get("byline") or item.get("author") or ""),
+        status=str(item.get("status") or ""),
+        countries=item.get("countries"), companies=item.get("companies"),
+        sectors=item.get("sectors"), statements=item.get("statements"),
+    )
+    if published and record.published is None:
+        record.notes.append(f"{origin}: unreadable date “{published}”; the default was used.")
+    return record
+
+
+def read_text(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headers = {}
+    while lines and (match := HEADER.match(lines[0].strip())):
+        headers[match.group(1).lower()] = match.group(2).strip()
+        lines.pop(0)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    title = headers.get("title") or (lines.pop(0).strip() if lines else "")
+    yield record_from_mapping({
+        "title": title, "body": "\n".join(lines), "source": headers.get("source"),
+        "published": headers.get("published") or headers.get("date"),
+        "url": headers.get("url") or headers.get("link"),
+        "byline": headers.get("byline") or headers.get("author"),
+        "summary": headers.get("summary"), "status": headers.get("status"),
+    }, origin)
+
+
+def read_json(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Problem(origin, f"malformed JSON (line {error.lineno}, column {error.colno}: "
+                              f"{error.msg})")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    for number, item in enumerate(items, start=1):
+        yield record_from_mapping(item, f"{origin}[{number}]" if len(items) > 1 else origin)
+
+
+def read_json_lines(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(f"{origin}:{number}", f"malformed JSON ({error.msg})")
+            continue
+        yield record_from_mapping(item, f"{origin}:{number}")
+
+
+def read_feed(data: bytes, origin: str) -> Iterator[ArticleRecord | Problem]:
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        yield Problem(origin, f"malformed feed ({feed.get('bozo_exception', 'unreadable XML')})")
+        return
+    source = feed.feed.get("title", "")
+    for number, entry in enumerate(feed.entries, start=1):
+        content = entry.get("content", [{}])[0].get("value") or entry.get("summary", "")
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        yield record_from_mapping({
+            "title": html.unescape(strip_tags(entry.get("title", ""))),
+            "body": html_to_text(content),
+            "summary": html_to_text(entry.get("summary", "")) if entry.get("content") else "",
+            "url": entry.get("link", ""), "byline": entry.get("author", ""), "source": source,
+            "published": date(*parsed[:3]) if parsed else None,
+        }, f"{origin}[{number}]")
+
+
+def kind_of(path: Path, data: bytes) -> str:
+    suffix = path.suffix.lower()
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("json", JSON_SUFFIXES),
+                           ("jsonl", JSONL_SUFFIXES), ("feed", FEED_SUFFIXES)):
+        if suffix in suffixes:
+            return kind
+    start = data.lstrip()[:1]
+    return {b"{": "json", b"[": "json", b"<": "feed"}.get(start, "text")
+
+
+def read_file(path: Path, name: str | None = None) -> Iterator[ArticleRecord | Problem]:
+    origin = name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Problem(origin, f"too large ({size // 1024 // 1024} MB; the limit is "
+                                  f"{MAX_FILE_BYTES // 1024 // 1024} MB)")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(origin, f"cannot be read ({error.strerror})")
+        return
+    yield from read_bytes(data, origin, kind_of(path, data))
+
+
+def read_bytes(data: bytes, origin: str, kind: str) -> Iterator[ArticleRecord | Problem]:
+    if not data.strip():
+        yield Problem(origin, "empty file")
+        return
+    if b"\x00" in data[:8192]:
+        yield Problem(origin, "binary file, not text")
+        return
+    if kind == "feed":
+        yield from read_feed(data, origin)
+        return
+    text, notes = decode(data, origin)
+    readers = {"text": read_text, "json": read_json, "jsonl": read_json_lines}
+    for item in readers[kind](text, origin):
+        if isinstance(item, ArticleRecord):
+            item.notes[:0] = notes
+        yield item
+
+
+def read_paths(paths) -> Iterator[ArticleRecord | Problem]:
+    """Every record and problem in the files and directories (recursively) given."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            for file in files:
+                yield from read_file(file)
+        elif path.exists():
+            yield from read_file(path)
+        else:
+            yield Problem(str(path), "no such file or directory")

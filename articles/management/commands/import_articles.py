@@ -1,0 +1,53 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.ingest.importer import Importer, ImportOptions
+from articles.ingest.readers import read_paths
+from articles.models import Article, Source
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from text, JSON, JSON Lines and RSS/Atom files or directories; "
+        "extraction proposes statements, speakers and organisations for review."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+")
+        parser.add_argument("--source", help="Slug of the source of every article.")
+        parser.add_argument("--published", help="YYYY-MM-DD, for files without a date.")
+        parser.add_argument("--status", choices=Article.Status.values,
+                            default=Article.Status.DRAFT)
+        parser.add_argument("--no-extract", action="store_true")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="Read and check everything, save nothing.")
+        parser.add_argument("--update", action="store_true",
+                            help="Refresh articles already in the archive.")
+
+    def handle(self, *args, paths, source, published, status, no_extract, dry_run, update,
+               **options):
+        options = ImportOptions(status=status, extract=not no_extract, dry_run=dry_run,
+                                update=update)
+        if source:
+            options.source = Source.objects.filter(slug=source).first()
+            if options.source is None:
+                raise CommandError(f"There is no source “{source}”; add it in the admin first.")
+        if published:
+            try:
+                options.default_published = date.fromisoformat(published)
+            except ValueError:
+                raise CommandError(f"--published {published!r} is not a YYYY-MM-DD date.") \
+                    from None
+        with tqdm(unit="articles", disable=None, file=self.stderr) as bar:
+            summary = Importer(options).run(read_paths(paths), progress=bar.update)
+        for note in summary.notes:
+            self.stderr.write(f"note: {note}")
+        for problem in summary.problems:
+            self.stderr.write(self.style.ERROR(f"failed: {problem}"))
+        prefix = "Dry run, nothing saved: " if dry_run else ""
+        style = self.style.ERROR if summary.failed else self.style.SUCCESS
+        self.stdout.write(style(f"{prefix}{summary.line()}."))
+        if summary.failed:
+            raise SystemExit(1)
