@@ -1,0 +1,151 @@
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Company, Source, Speaker, Statement
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_e3544d9ca0214d36.txt"
+GOOD_TEXT = (
+    "Source: Example Wire\nPublished: 2024-05-02\nURL: https://example.org/frigate\n\n"
+    "Shipyard wins frigate order\n\nNordic Yards will build two frigates for Norway.\n\n"
+    "\"This order secures 2,000 jobs,\" said Lars Berg, chief executive of Nordic Yards.\n"
+)
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Energy Feed</title>
+<item><title>Gas deal signed</title><link>https://example.org/gas</link>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;A supply deal with Turkey.&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_articles", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exit:
+        code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    (tmp_path / "frigate.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "energy.xml").write_text(FEED, encoding="utf-8")
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps({"title": "Rail order", "body": "Trains were ordered.",
+                    "published": "2024-01-02"}) + "\n{broken\n", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{\"title\": ", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00\x00")
+    return tmp_path
+
+
+def test_a_folder_of_mixed_files_is_imported_and_the_bad_ones_reported(inbox):
+    code, out, err = run(inbox)
+    assert code == 1
+    assert "3 created, 0 updated, 0 unchanged, 4 failed" in out
+    assert f"{inbox / 'broken.json'}: malformed JSON" in err
+    assert f"{inbox / 'batch.jsonl'}:2: malformed JSON" in err
+    assert f"{inbox / 'empty.txt'}: empty file" in err
+    assert f"{inbox / 'image.txt'}: binary file" in err
+    assert set(Article.objects.values_list("title", flat=True)) == {
+        "Shipyard wins frigate order", "Gas deal signed", "Rail order"}
+
+
+def test_headers_give_the_source_date_and_url(inbox):
+    run(inbox / "frigate.txt")
+    article = Article.objects.get()
+    assert (article.source.name, str(article.published_on), article.url) == (
+        "Example Wire", "2024-05-02", "https://example.org/frigate")
+    assert article.paragraphs[0] == "Nordic Yards will build two frigates for Norway."
+
+
+def test_imported_articles_are_drafts_with_unreviewed_suggestions(inbox):
+    run(inbox / "frigate.txt")
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    statement = Statement.objects.get()
+    assert (statement.speaker.name, statement.speaker_title, statement.speaker_organization.name,
+            statement.is_reviewed) == ("Lars Berg", "chief executive", "Nordic Yards", False)
+    assert not Speaker.objects.get().is_reviewed
+    assert not Company.objects.get(name="Nordic Yards").is_reviewed
+    assert list(article.countries.values_list("code", flat=True)) == ["NO"]
+
+
+def test_importing_twice_creates_nothing_new_and_update_refreshes(inbox):
+    run(inbox / "frigate.txt")
+    code, out, _ = run(inbox / "frigate.txt")
+    assert (code, "0 created, 0 updated, 1 unchanged, 0 failed" in out) == (0, True)
+    (inbox / "frigate.txt").write_text(GOOD_TEXT.replace("two frigates", "three frigates"))
+    _, out, _ = run(inbox / "frigate.txt", "--update")
+    assert "1 updated" in out
+    assert Article.objects.count() == 1
+    assert "three frigates" in Article.objects.get().body
+
+
+def test_the_same_text_under_another_url_is_a_duplicate(inbox):
+    run(inbox / "frigate.txt")
+    (inbox / "copy.txt").write_text(GOOD_TEXT.replace("example.org/frigate", "example.org/x"))
+    _, out, _ = run(inbox / "copy.txt")
+    assert "1 unchanged" in out
+
+
+def test_a_dry_run_saves_nothing(inbox):
+    code, out, _ = run(inbox / "frigate.txt", "--dry-run")
+    assert code == 0
+    assert out.startswith("Dry run, nothing saved: 1 created")
+    assert not Article.objects.exists() and not Speaker.objects.exists()
+
+
+def test_options_set_status_source_and_default_date(inbox):
+    Source.objects.create(name="Agency", slug="agency")
+    run(inbox / "batch.jsonl", "--status", "published", "--source", "agency", "--no-extract")
+    article = Article.objects.get(title="Rail order")
+    assert (article.status, article.source.slug) == ("published", "agency")
+    assert not article.statements.exists()
+
+
+def test_an_unknown_source_or_bad_date_option_is_refused(inbox):
+    with pytest.raises(CommandError, match="no source"):
+        run(inbox, "--source", "nowhere")
+    with pytest.raises(CommandError, match="not a YYYY-MM-DD"):
+        run(inbox, "--published", "yesterday")
+
+
+def test_a_file_that_is_not_utf8_is_read_with_a_fallback_and_a_note(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Café deal\n\nCafé owners met.".encode("cp1252"))
+    code, _, err = run(tmp_path)
+    assert code == 0
+    assert "not UTF-8; read as Windows-1252" in err
+    assert Article.objects.get().title == "Café deal"
+
+
+def test_a_missing_file_is_reported(tmp_path):
+    code, _, err = run(tmp_path / "nowhere.txt")
+    assert code == 1
+    assert "no such file or directory" in err
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="../shared/samples is not present")
+def test_the_shared_sample_arrives_with_four_statements_to_review(tmp_path):
+    run(SAMPLE, "--published", "2019-03-01")
+    article = Article.objects.get()
+    assert article.statements.filter(is_reviewed=False).count() == 4
+    assert Company.objects.get(name="United Engine Corporation").aliases == ["UEC"]
+    assert set(article.countries.values_list("code", flat=True)) == {"RU", "TR", "GR", "BG"}
+
+
+def test_imported_articles_are_searchable(inbox, indexed):
+    with indexed():
+        run(inbox / "frigate.txt", "--status", "published")
+    from django.test import Client
+
+    response = Client().get("/articles/", {"q": "frigates"})
+    assert [a.title for a in response.context["article_page"].object_list] == [
+        "Shipyard wins frigate order"]
