@@ -4,12 +4,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
-from django.db.models import Count, ProtectedError
+from django.db.models import Count, Exists, OuterRef, ProtectedError, Q
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles import search
+from articles.admin_views import import_view, merge_view, review_view
+from articles.merging import merge_companies, merge_speakers
 from articles.models import (
     Article,
     Company,
@@ -48,12 +52,21 @@ class NameListField(forms.CharField):
 class NameListForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("aliases", "demonyms"):
+        for name in ("aliases", "demonyms", "keywords"):
             if name in self.fields:
                 old = self.fields[name]
                 self.fields[name] = NameListField(
                     required=False, label=old.label, help_text=f"{old.help_text} One per line."
                 )
+
+
+def mark_reviewed(model_admin, request, queryset):
+    changed = 0
+    for obj in queryset.filter(is_reviewed=False):
+        obj.is_reviewed = True
+        obj.save()  # one by one, so that each change is in the history
+        changed += 1
+    model_admin.message_user(request, f"{changed} marked as reviewed.", messages.SUCCESS)
 
 
 class ProtectedDeleteMixin:
@@ -96,7 +109,8 @@ class CountryAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+class SectorAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
+    form = NameListForm
     list_display = ["name", "parent", "slug", "article_count"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
@@ -115,7 +129,7 @@ class SectorAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     list_display = ["name", "country", "homepage"]
     list_select_related = ["country"]
@@ -125,11 +139,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
+class CompanyAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
     form = NameListForm
-    list_display = ["name", "kind", "country", "parent", "article_count"]
-    list_filter = ["kind", ("country", admin.RelatedOnlyFieldListFilter), "sectors"]
+    list_display = ["name", "kind", "country", "parent", "article_count", "is_reviewed"]
+    list_filter = ["is_reviewed", "kind", ("country", admin.RelatedOnlyFieldListFilter),
+                   "sectors"]
+    actions = ["merge", "mark_reviewed"]
     list_select_related = ["country", "parent"]
     search_fields = ["name", "aliases", "description"]
     ordering = ["name"]
@@ -144,6 +160,14 @@ class CompanyAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
     def article_count(self, company):
         return company.article_count
 
+    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
+    def merge(self, request, queryset):
+        return merge_view(self, request, queryset, merge_companies)
+
+    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        mark_reviewed(self, request, queryset)
+
 
 class SpeakerRoleInline(admin.TabularInline):
     model = SpeakerRole
@@ -152,10 +176,11 @@ class SpeakerRoleInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(SimpleHistoryAdmin):
     form = NameListForm
-    list_display = ["name", "nationality", "statement_count"]
-    list_filter = [("nationality", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["name", "nationality", "statement_count", "is_reviewed"]
+    list_filter = ["is_reviewed", ("nationality", admin.RelatedOnlyFieldListFilter)]
+    actions = ["merge", "mark_reviewed"]
     list_select_related = ["nationality"]
     search_fields = ["name", "aliases", "roles__title", "roles__organization__name"]
     ordering = ["name"]
@@ -170,6 +195,14 @@ class SpeakerAdmin(admin.ModelAdmin):
     @admin.display(description="Statements", ordering="statement_count")
     def statement_count(self, speaker):
         return speaker.statement_count
+
+    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
+    def merge(self, request, queryset):
+        return merge_view(self, request, queryset, merge_speakers)
+
+    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        mark_reviewed(self, request, queryset)
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -233,11 +266,49 @@ class FullTextSearchMixin:
         return match(queryset, query), False
 
 
+class ArticleForm(forms.ModelForm):
+    publish_unreviewed = forms.BooleanField(
+        required=False, label="Publish with suggestions still unreviewed",
+        help_text="Readers see only reviewed statements; tick to publish anyway.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        unreviewed = self.instance.pk and self.instance.statements.unreviewed().exists()
+        if (cleaned.get("status") == Article.Status.PUBLISHED and unreviewed
+                and self.instance.status != Article.Status.PUBLISHED
+                and not cleaned.get("publish_unreviewed")):
+            raise forms.ValidationError(
+                "This article has suggestions nobody has reviewed yet. Review them first, or "
+                "tick “Publish with suggestions still unreviewed”."
+            )
+        return cleaned
+
+
+class UnreviewedFilter(admin.SimpleListFilter):
+    title = "suggestions"
+    parameter_name = "suggestions"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Waiting for review"), ("none", "All reviewed")]
+
+    def queryset(self, request, queryset):
+        waiting = Statement.objects.unreviewed().filter(article=OuterRef("pk"))
+        if self.value() == "waiting":
+            return queryset.filter(Exists(waiting))
+        if self.value() == "none":
+            return queryset.exclude(Exists(waiting))
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(FullTextSearchMixin, admin.ModelAdmin):
+class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
+    form = ArticleForm
     formfield_overrides = HTTPS_URL_FIELDS
-    list_display = ["title", "status", "published_on", "source", "statement_count", "updated_at"]
-    list_filter = ["status", ("source", admin.RelatedOnlyFieldListFilter), "sectors"]
+    list_display = ["title", "status", "published_on", "source", "statement_count",
+                    "suggestions", "updated_at"]
+    list_filter = ["status", UnreviewedFilter, ("source", admin.RelatedOnlyFieldListFilter),
+                   "sectors"]
     list_select_related = ["source"]
     list_per_page = 50
     search_fields = ["title", "summary", "body", "url"]
@@ -245,27 +316,62 @@ class ArticleAdmin(FullTextSearchMixin, admin.ModelAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["source", "countries", "companies", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    readonly_fields = ["review_link", "content_hash", "created_at", "updated_at"]
     inlines = [StatementInline]
     actions = ["publish", "unpublish"]
     show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "published_on", "source", "url", "byline"]}),
+        (None, {"fields": ["title", "slug", "status", "publish_unreviewed", "review_link",
+                           "published_on", "source", "url", "byline"]}),
         ("Text", {"fields": ["summary", "body"]}),
         ("What it is about", {"fields": ["countries", "companies", "sectors"]}),
         ("Record", {"fields": ["content_hash", "created_at", "updated_at"],
                     "classes": ["collapse"]}),
     ]
 
+    def get_urls(self):
+        own = [
+            path("import/", self.admin_site.admin_view(lambda request: import_view(self, request)),
+                 name="articles_article_import"),
+            path("<int:object_id>/review/", self.admin_site.admin_view(
+                lambda request, object_id: review_view(self, request, object_id)),
+                name="articles_article_review"),
+        ]
+        return own + super().get_urls()
+
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+        return super().get_queryset(request).annotate(
+            statement_count=Count("statements", distinct=True),
+            suggestion_count=Count("statements", filter=Q(statements__is_reviewed=False),
+                                   distinct=True),
+        )
 
     @admin.display(description="Statements", ordering="statement_count")
     def statement_count(self, article):
         return article.statement_count
 
-    def change_status(self, request, queryset, status, verb):
-        changed = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+    @admin.display(description="To review", ordering="suggestion_count")
+    def suggestions(self, article):
+        if not article.suggestion_count:
+            return "—"
+        url = reverse("admin:articles_article_review", args=[article.pk])
+        return format_html('<a href="{}">Review {}</a>', url, article.suggestion_count)
+
+    @admin.display(description="Suggestions")
+    def review_link(self, article):
+        if not article.pk:
+            return "—"
+        waiting = article.statements.unreviewed().count()
+        url = reverse("admin:articles_article_review", args=[article.pk])
+        label = f"Review {waiting} suggestions" if waiting else "Nothing waiting; open review"
+        return format_html('<a class="button" href="{}">{}</a>', url, label)
+
+    def change_status(self, request, articles, status, verb):
+        changed = 0
+        for article in articles:
+            article.status = status
+            article.save()  # one by one, so that each change is in the history
+            changed += 1
         self.message_user(
             request,
             ngettext("%(count)d article %(verb)s.", "%(count)d articles %(verb)s.", changed)
@@ -275,20 +381,38 @@ class ArticleAdmin(FullTextSearchMixin, admin.ModelAdmin):
 
     @admin.action(description="Publish the selected articles", permissions=["change"])
     def publish(self, request, queryset):
-        self.change_status(request, queryset, Article.Status.PUBLISHED, "published")
+        drafts = queryset.exclude(status=Article.Status.PUBLISHED)
+        waiting = drafts.filter(Exists(Statement.objects.unreviewed().filter(
+            article=OuterRef("pk"))))
+        if waiting.exists():
+            titles = ", ".join(f"“{a.title}”" for a in waiting[:5])
+            self.message_user(
+                request, f"Not published, suggestions to review first: {titles}"
+                         f"{' and more' if waiting.count() > 5 else ''}.", messages.WARNING)
+        self.change_status(request, drafts.exclude(pk__in=waiting.values("pk")),
+                           Article.Status.PUBLISHED, "published")
 
     @admin.action(description="Unpublish the selected articles (back to draft)",
                   permissions=["change"])
     def unpublish(self, request, queryset):
-        self.change_status(request, queryset, Article.Status.DRAFT, "unpublished")
+        self.change_status(request, queryset.filter(status=Article.Status.PUBLISHED),
+                           Article.Status.DRAFT, "unpublished")
 
 
 @admin.register(Statement)
-class StatementAdmin(FullTextSearchMixin, admin.ModelAdmin):
-    list_display = ["short_text", "speaker", "speaker_organization", "article", "published_on"]
+class StatementAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
+    list_display = ["short_text", "speaker", "speaker_organization", "article", "published_on",
+                    "is_reviewed"]
     list_filter = [
-        "kind", "article__status", ("speaker_organization", admin.RelatedOnlyFieldListFilter)
+        "is_reviewed", "kind", "article__status",
+        ("speaker_organization", admin.RelatedOnlyFieldListFilter),
     ]
+    actions = ["mark_reviewed"]
+
+    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        mark_reviewed(self, request, queryset)
+
     list_select_related = ["speaker", "speaker_organization", "article"]
     search_fields = ["text", "speaker__name", "article__title"]
     autocomplete_fields = ["article", "speaker", "speaker_organization"]
