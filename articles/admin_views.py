@@ -30,9 +30,9 @@ class SuggestionForm(forms.Form):
     def __init__(self, *args, statement: Statement, **kwargs):
         super().__init__(*args, **kwargs)
         self.statement = statement
-        self.fields["speaker"].widget = AutocompleteSelect(
-            Statement._meta.get_field("speaker"), admin.site
-        )
+        speaker = self.fields["speaker"]
+        speaker.widget = AutocompleteSelect(Statement._meta.get_field("speaker"), admin.site)
+        speaker.widget.choices = speaker.choices
 
 
 class EntityDecisionForm(forms.Form):
