@@ -15,6 +15,7 @@ from articles.extraction.gazetteer import (
     KnownPerson,
     KnownSector,
     fold,
+    mentions,
 )
 from articles.extraction.people import (
     CAPITALIZED,
@@ -39,6 +40,7 @@ SPEECH_VERBS = (
     r"concluded|agreed|admitted|predicted|suggested|vowed|promised"
 )
 PRONOUNS = r"he|she|He|She"
+CAPITALIZED_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)+(?![\w])")
 UNNAMED = (
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
     r"representative|statement|diplomat|executive|analyst)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
@@ -127,15 +129,15 @@ class Extractor:
             title, organization = self.split_role(role)
             self.person(name, match.start(1), clean_title(title), organization)
         # Title of Organisation Name / Organisation's title Name / Deputy Energy Minister Name
-        run = r"(?:[A-Za-z][\w\-'’]*[ ]+){1,9}[A-Z][\w\-]+(?:[ ]+[A-Z][\w\-]+){1,2}"
-        for match in re.finditer(rf"(?<![\w'’\-]){run}(?![\w])", text):
-            words = match.group(0).split()
-            split = split_name(words, self.gazetteer)
+        for match in CAPITALIZED_RUN.finditer(text):
+            split = split_name(match.group(0).split(), self.gazetteer)
             if not split:
                 continue
-            before, name = split
+            in_run, name = split
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            preceding = text[line_start:match.start()].split()[-9:]
             position = match.start() + match.group(0).rindex(name)
-            self.titled_person(before, name, position)
+            self.titled_person(preceding + in_run, name, position)
         # Name said / said Name
         for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
@@ -144,10 +146,9 @@ class Extractor:
             if looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1))
         # Known people by name or alias, and every person's later mentions by surname.
-        folded = fold(text)
-        for name, known in self.gazetteer.person_by_name.items():
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
-                self.person(known.name, match.start())
+        for start, _, known in mentions(text, self.gazetteer.person_by_words,
+                                        self.gazetteer.person_first_words):
+            self.person(known.name, start)
         for person in list(self.people):
             for match in re.finditer(rf"(?<!\w){re.escape(person.surname)}(?!\w)", text):
                 if match.start() not in person.mentions:
@@ -320,11 +321,11 @@ class Extractor:
         return codes
 
     def sectors(self) -> tuple[list[str], list[str]]:
-        folded = fold(f"{self.title}\n{self.body}")
         top, sub = [], []
-        for sector in self.gazetteer.sectors:
-            if any(re.search(rf"(?<!\w){re.escape(fold(k))}(?:s|es)?(?!\w)", folded)
-                   for k in sector.keywords):
+        if self.gazetteer.sector_regex is None:
+            return top, sub
+        for match in self.gazetteer.sector_regex.finditer(fold(f"{self.title}\n{self.body}")):
+            for sector in self.gazetteer.sectors_by_keyword[match.group(1)]:
                 if sector.top_level not in top:
                     top.append(sector.top_level)
                 if sector.name not in sub:

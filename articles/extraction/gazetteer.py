@@ -3,12 +3,52 @@
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+MAX_NAME_WORDS = 6
+WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case- and diacritic-blind form of a name, for matching."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@lru_cache(maxsize=10_000)
+def fold_character(ch: str) -> str:
+    folded = fold(ch)
+    return folded if len(folded) == 1 else ch.lower()
+
+
+def fold_in_place(text: str) -> str:
+    """fold(), keeping every character where it was, so that positions still match."""
+    return "".join(map(fold_character, text))
+
+
+def words_key(text: str) -> tuple[str, ...]:
+    return tuple(WORDS.findall(fold(text)))
+
+
+def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, object]]:
+    """(start, end, value) of each longest run of words in `text` that is a key of `table`;
+    `first_words` (the first word of every key) lets most words be passed over at once."""
+    tokens = [(m.group(), m.start(), m.end()) for m in WORDS.finditer(fold_in_place(text))]
+    found, position = [], 0
+    while position < len(tokens):
+        if tokens[position][0] not in first_words:
+            position += 1
+            continue
+        for length in range(min(MAX_NAME_WORDS, len(tokens) - position), 0, -1):
+            key = tuple(token for token, _, _ in tokens[position:position + length])
+            if key in table:
+                found.append((tokens[position][1], tokens[position + length - 1][2], table[key]))
+                position += length
+                break
+        else:
+            position += 1
+    return found
 
 
 def ascii_fold(text: str) -> str:
@@ -51,10 +91,12 @@ class Gazetteer:
     sectors: list[KnownSector] = field(default_factory=list)
 
     def __post_init__(self):
-        self.organization_by_name = {}
+        self.organization_by_name, self.organization_by_words = {}, {}
+        self.organization_first_words = set()
         for organization in self.organizations:
             self.index_organization(organization)
-        self.person_by_name = {}
+        self.person_by_name, self.person_by_words = {}, {}
+        self.person_first_words = set()
         for person in self.people:
             self.index_person(person)
         self.country_by_name = {}
@@ -64,14 +106,28 @@ class Gazetteer:
                 self.country_by_name.setdefault(fold(name), country.code)
                 self.country_words.add(fold(name))
         self.country_regex = self.country_pattern()
+        self.sectors_by_keyword = {}
+        for sector in self.sectors:
+            for keyword in sector.keywords:
+                self.sectors_by_keyword.setdefault(fold(keyword), []).append(sector)
+        keywords = "|".join(re.escape(k) for k in sorted(self.sectors_by_keyword, key=len,
+                                                                reverse=True))
+        self.sector_regex = re.compile(rf"(?<!\w)({keywords})(?:s|es)?(?!\w)") if keywords \
+            else None
 
     def index_organization(self, organization: KnownOrganization) -> None:
         for name in (organization.name, *organization.aliases):
             self.organization_by_name.setdefault(fold(name), organization)
+            if words_key(name):
+                self.organization_by_words.setdefault(words_key(name), organization)
+                self.organization_first_words.add(words_key(name)[0])
 
     def index_person(self, person: KnownPerson) -> None:
         for name in (person.name, *person.aliases):
             self.person_by_name.setdefault(fold(name), person)
+            if words_key(name):
+                self.person_by_words.setdefault(words_key(name), person)
+                self.person_first_words.add(words_key(name)[0])
 
     def add_organization(self, organization: KnownOrganization) -> None:
         """Learn an organisation found in one article, for the articles that follow."""

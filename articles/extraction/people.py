@@ -9,7 +9,14 @@
 import re
 from dataclasses import dataclass, field
 
-from articles.extraction.gazetteer import Gazetteer, ascii_fold, fold
+from articles.extraction.gazetteer import (
+    MAX_NAME_WORDS,
+    Gazetteer,
+    ascii_fold,
+    fold,
+    mentions,
+    words_key,
+)
 
 UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 WORD = r"[^\W\d_][\w'’\-]*"
@@ -132,9 +139,10 @@ class OrganizationFinder:
         abbreviation = re.search(r"\(([^()]{1,15})\)\s*$", phrase)
         aliases = [abbreviation.group(1)] if abbreviation else []
         phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
-        for name in self.gazetteer.organization_by_name:
-            if fold(phrase).endswith(name) and len(name) > 1:
-                known = self.gazetteer.organization_by_name[name]
+        words = words_key(phrase)
+        for start in range(max(0, len(words) - MAX_NAME_WORDS), len(words)):
+            known = self.gazetteer.organization_by_words.get(words[start:])
+            if known:
                 return self.add(known.name, aliases)
         run = re.search(rf"((?:{CAPITALIZED}(?:\s+(?:of|for|and|&|de)\s+|\s+))*{CAPITALIZED})$",
                         phrase)
@@ -149,10 +157,9 @@ class OrganizationFinder:
 
     def scan(self) -> None:
         """Known names and aliases, `Full Name (ABBR)`, names ending in a corporate form."""
-        folded = fold(self.text)
-        for name, known in self.gazetteer.organization_by_name.items():
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
-                self.add(known.name)
+        for _, _, known in mentions(self.text, self.gazetteer.organization_by_words,
+                                    self.gazetteer.organization_first_words):
+            self.add(known.name)
         for match in re.finditer(
             rf"((?:{CAPITALIZED}\s+)*{CAPITALIZED})\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
         ):

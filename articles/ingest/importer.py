@@ -145,11 +145,17 @@ class Importer:
         if not existing:
             article.status = record.status if record.status in Article.Status.values \
                 else self.options.status
+        # One history entry for the whole import, written once the links are set, rather
+        # than one per field and per link.
+        article.skip_history_when_saving = True
         article.save()
         if record.statements is not None:
             self.link_recorded(article, record)
         elif self.options.extract:
             self.link_extracted(article)
+        del article.skip_history_when_saving
+        article._change_reason = f"imported from {record.origin}"[:100]
+        article.save(update_fields=["updated_at"])
         return ("updated" if existing else "created"), article
 
     def existing(self, record: ArticleRecord) -> Article | None:
