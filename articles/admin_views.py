@@ -23,7 +23,7 @@ class SuggestionForm(forms.Form):
     DECISIONS = [("accept", "Accept"), ("reject", "Reject"), ("later", "Decide later")]
 
     decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect, initial="accept")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "style": "width: 95%"}))
     speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False)
     speaker_title = forms.CharField(required=False, max_length=300)
 
