@@ -1,12 +1,19 @@
 from django.urls import path, re_path
 
 from articles import views
+from articles.feeds import ArticleFeed, StatementFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/", views.article_list, name="article_list"),
+    path("articles/feed/", ArticleFeed(), name="article_list_feed"),
+    re_path(r"^articles/export\.(?P<file_format>csv|json)$", views.article_export,
+            name="article_export"),
     path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
     path("statements/", views.statement_list, name="statement_list"),
+    path("statements/feed/", StatementFeed(), name="statement_list_feed"),
+    re_path(r"^statements/export\.(?P<file_format>csv|json)$", views.statement_export,
+            name="statement_export"),
     path("companies/", views.company_list, name="company_list"),
     path("companies/<slug:slug>/", views.company_detail, name="company_detail"),
     path("speakers/", views.speaker_list, name="speaker_list"),

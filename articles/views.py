@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles import search
+from articles import exports, search
 from articles.facets import counted_ids, facets
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import (
@@ -176,6 +176,18 @@ def article_detail(request, slug):
         "companies": article.companies.all(),
         "sectors": article.sectors.select_related("parent"),
     })
+
+
+def article_export(request, file_format):
+    filterset = ArticleFilterSet(request.GET, queryset=Article.objects.published())
+    rows = exports.article_rows(filterset.qs, request.build_absolute_uri)
+    return exports.download(rows, file_format, "articles")
+
+
+def statement_export(request, file_format):
+    filterset = StatementFilterSet(request.GET, queryset=Statement.objects.published())
+    rows = exports.statement_rows(filterset.qs, request.build_absolute_uri)
+    return exports.download(rows, file_format, "statements")
 
 
 def statement_list(request):

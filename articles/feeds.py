@@ -1,0 +1,103 @@
+"""Atom feeds of any filtered list: follow "Rostec + Türkiye" in a feed reader."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.filters import ArticleFilterSet, StatementFilterSet
+from articles.models import Article, Statement
+
+FEED_ITEMS = 50
+
+
+def described(filterset, noun: str) -> str:
+    parts = [f"{active.label.lower()} {active.value}" for active in filterset.active_filters()]
+    return f"{noun} — " + ", ".join(parts) if parts else noun
+
+
+def as_datetime(day):
+    return timezone.make_aware(datetime.combine(day, time(12)), timezone.get_default_timezone())
+
+
+class FilteredFeed(Feed):
+    feed_type = Atom1Feed
+    filterset_class = None
+    list_url_name = ""
+    noun = ""
+
+    def get_object(self, request, *args, **kwargs):
+        return self.filterset_class(request.GET, queryset=self.base_queryset())
+
+    def title(self, filterset):
+        return f"{described(filterset, self.noun)} · Trade news archive"
+
+    def link(self, filterset):
+        query = filterset.query_string()
+        return reverse(self.list_url_name) + (f"?{query}" if query else "")
+
+    def feed_url(self, filterset):
+        query = filterset.query_string()
+        return reverse(f"{self.list_url_name}_feed") + (f"?{query}" if query else "")
+
+    def subtitle(self, filterset):
+        return f"The newest {self.noun.lower()} matching these filters."
+
+
+class ArticleFeed(FilteredFeed):
+    filterset_class = ArticleFilterSet
+    list_url_name = "article_list"
+    noun = "Articles"
+
+    def base_queryset(self):
+        return Article.objects.published()
+
+    def items(self, filterset):
+        return filterset.qs.select_related("source").order_by("-published_on", "-pk")[:FEED_ITEMS]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary or (article.paragraphs[0] if article.paragraphs else "")
+
+    def item_pubdate(self, article):
+        return as_datetime(article.published_on)
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        return article.source.name if article.source else None
+
+
+class StatementFeed(FilteredFeed):
+    filterset_class = StatementFilterSet
+    list_url_name = "statement_list"
+    noun = "Statements"
+
+    def base_queryset(self):
+        return Statement.objects.published()
+
+    def items(self, filterset):
+        return filterset.qs.select_related("speaker", "speaker_organization", "article").order_by(
+            "-article__published_on", "-pk")[:FEED_ITEMS]
+
+    def item_title(self, statement):
+        speaker = statement.speaker.name if statement.speaker else "Unnamed speaker"
+        return f"{speaker}: “{statement.text[:120]}{'…' if len(statement.text) > 120 else ''}”"
+
+    def item_description(self, statement):
+        role = ", ".join(filter(None, [
+            statement.speaker_title,
+            statement.speaker_organization.name if statement.speaker_organization else "",
+        ]))
+        return f"“{statement.text}” — {role} (in “{statement.article.title}”)"
+
+    def item_pubdate(self, statement):
+        return as_datetime(statement.article.published_on)
+
+    def item_author_name(self, statement):
+        return statement.speaker.name if statement.speaker else None
