@@ -55,14 +55,17 @@ def statement_rows(queryset, absolute):
         }
 
 
-def csv_lines(rows):
+ARTICLE_COLUMNS = ["title", "published", "source", "permalink", "original_url", "byline",
+                   "countries", "companies", "sectors", "summary"]
+STATEMENT_COLUMNS = ["text", "kind", "speaker", "speaker_title", "organization", "article",
+                     "published", "source", "permalink"]
+
+
+def csv_lines(rows, columns):
     writer = csv.writer(Echo())
-    header_written = False
+    yield writer.writerow(columns)
     for row in rows:
-        if not header_written:
-            yield writer.writerow(list(row))
-            header_written = True
-        yield writer.writerow(list(row.values()))
+        yield writer.writerow([row[column] for column in columns])
 
 
 def json_chunks(rows):
@@ -72,9 +75,10 @@ def json_chunks(rows):
     yield "\n]\n"
 
 
-def download(rows, file_format: str, name: str) -> StreamingHttpResponse:
+def download(rows, columns, file_format: str, name: str) -> StreamingHttpResponse:
     if file_format == "csv":
-        response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(csv_lines(rows, columns),
+                                         content_type="text/csv; charset=utf-8")
     else:
         response = StreamingHttpResponse(json_chunks(rows),
                                          content_type="application/json; charset=utf-8")

@@ -181,13 +181,13 @@ def article_detail(request, slug):
 def article_export(request, file_format):
     filterset = ArticleFilterSet(request.GET, queryset=Article.objects.published())
     rows = exports.article_rows(filterset.qs, request.build_absolute_uri)
-    return exports.download(rows, file_format, "articles")
+    return exports.download(rows, exports.ARTICLE_COLUMNS, file_format, "articles")
 
 
 def statement_export(request, file_format):
     filterset = StatementFilterSet(request.GET, queryset=Statement.objects.published())
     rows = exports.statement_rows(filterset.qs, request.build_absolute_uri)
-    return exports.download(rows, file_format, "statements")
+    return exports.download(rows, exports.STATEMENT_COLUMNS, file_format, "statements")
 
 
 def statement_list(request):
