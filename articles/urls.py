@@ -20,6 +20,8 @@ urlpatterns = [
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker_detail"),
     path("countries/", views.country_list, name="country_list"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),
+    re_path(r"^countries/(?P<first>[A-Za-z]{2})/(?P<second>[A-Za-z]{2})/$", views.country_pair,
+            name="country_pair"),
     path("sectors/", views.sector_list, name="sector_list"),
     path("sectors/<slug:slug>/", views.sector_detail, name="sector_detail"),
     path("sources/", views.source_list, name="source_list"),

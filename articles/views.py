@@ -5,9 +5,11 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles import exports, search
+from articles import exports, profiles, search
+from articles.charts import timeline
 from articles.facets import counted_ids, facets
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import (
@@ -20,6 +22,7 @@ from articles.models import (
     SpeakerRole,
     Statement,
 )
+from articles.profiles import monthly_counts
 from articles.search.entities import entity_cards
 
 PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
@@ -213,13 +216,16 @@ def company_detail(request, slug):
     company = get_object_or_404(
         Company.objects.select_related("country", "parent"), slug=slug
     )
+    articles = Article.objects.published().involving_all("companies", [company])
     context = filtered_listings(
         request,
-        articles=Article.objects.published().involving_all("companies", [company]),
+        articles=articles,
         statements=Statement.objects.published().concerning_company(company),
     )
     context.update({
         "company": company,
+        "timeline": timeline(monthly_counts(articles), f"Articles mentioning {company.name}"),
+        "co_mentioned": profiles.co_mentioned(articles, exclude=company),
         "sectors": company.sectors.select_related("parent"),
         "subsidiaries": company.subsidiaries.all(),
         "people": SpeakerRole.objects.filter(organization=company).select_related("speaker"),
@@ -251,12 +257,17 @@ def speaker_detail(request, slug):
         Speaker.objects.select_related("nationality").prefetch_related(roles_prefetch()),
         slug=slug,
     )
+    articles = Article.objects.published().quoting(speaker)
     context = filtered_listings(
         request,
-        articles=Article.objects.published().quoting(speaker),
+        articles=articles,
         statements=Statement.objects.published().filter(speaker=speaker),
     )
-    context["speaker"] = speaker
+    context.update({
+        "speaker": speaker,
+        "timeline": timeline(monthly_counts(articles), f"Articles quoting {speaker.name}"),
+        "topics": profiles.topics(articles),
+    })
     return render(request, "articles/speaker_detail.html", context)
 
 
@@ -282,8 +293,35 @@ def country_detail(request, code):
         "country": country,
         "companies": country.companies.all(),
         "speakers": country.speakers.all(),
+        "partners": profiles.partner_countries(country, articles),
+        "timeline": timeline(monthly_counts(articles), f"Articles involving {country.name}"),
     })
     return render(request, "articles/country_detail.html", context)
+
+
+def country_pair(request, first, second):
+    if first != first.lower() or second != second.lower():
+        return redirect("country_pair", first=first.lower(), second=second.lower(),
+                        permanent=True)
+    if first == second:
+        return redirect("country_detail", code=first)
+    countries = Country.objects.in_bulk([first.upper(), second.upper()])
+    if len(countries) != 2:
+        raise Http404("No such pair of countries.")
+    one, other = countries[first.upper()], countries[second.upper()]
+    articles = Article.objects.published().involving_all("countries", [one, other])
+    context = filtered_listings(
+        request, articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    first_side, second_side = profiles.pair_companies(one, other, articles)
+    context.update({
+        "first": one, "second": other, "first_companies": first_side,
+        "second_companies": second_side,
+        "timeline": timeline(monthly_counts(articles),
+                             f"Articles involving both {one.name} and {other.name}"),
+    })
+    return render(request, "articles/country_pair.html", context)
 
 
 def sector_tree():
@@ -323,6 +361,7 @@ def sector_detail(request, slug):
     )
     context.update({
         "sector": sector,
+        "timeline": timeline(monthly_counts(articles), f"Articles in {sector.name}"),
         "subsectors": sector.children.all(),
         "companies": Company.objects.filter(sectors__in=Sector.objects.with_subsectors([sector]))
         .distinct(),
