@@ -11,11 +11,16 @@ def grant_editor_permissions(apps, schema_editor=None):
     """
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after all migrations ran; create them now.
+    # Permissions are normally created after all migrations ran; create them now. A
+    # migration's historical app configs have no models module, which create_permissions
+    # takes for "nothing to do": pretend they have one for the call.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        historical = getattr(app_config, "models_module", None) is None
+        if historical:
+            app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if historical:
+            app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
