@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.management import call_command
 
+from articles import search
 from articles.models import Article, Country, Statement
 from tests.factories import make_editor
 
@@ -30,6 +31,7 @@ def load_reference_data():
 def archive(transactional_db):
     if not Country.objects.exists():
         load_reference_data()
+    search.backend().clear()  # the flush left the index of the previous test's rows
     call_command("load_sample", stdout=StringIO())
 
 
