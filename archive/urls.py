@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from articles.sitemaps import SITEMAPS
+
+SITEMAP_SECONDS = 3600
 
 admin.site.site_header = "Trade news archive — editors"
 admin.site.site_title = "Archive admin"
@@ -10,8 +13,10 @@ admin.site.index_title = "Curation"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
-         name="django.contrib.sitemaps.views.sitemap"),
+    # Crawlers can wait an hour for new pages; counting every section on each request is slow.
+    path("sitemap.xml", cache_page(SITEMAP_SECONDS)(sitemap_views.index), {"sitemaps": SITEMAPS},
+         name="sitemap_index"),
+    path("sitemap-<section>.xml", cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
+         {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("", include("articles.urls")),
 ]

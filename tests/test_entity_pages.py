@@ -23,7 +23,8 @@ def test_the_company_page_shows_its_facts_people_articles_and_statements(client)
     speaker = make_speaker(name="Ivan Director")
     make_role(speaker, title="deputy general director", organization=company)
     article = make_article(title="Engines for Turkey", companies=[company])
-    make_statement(article, speaker=speaker, text="We would like to supply engines.")
+    make_statement(article, speaker=speaker, speaker_organization=company,
+                   text="We would like to supply engines.")
     make_article(title="Not about it")
 
     html = client.get(company.get_absolute_url()).content.decode()
