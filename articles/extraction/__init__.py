@@ -20,6 +20,7 @@ from articles.extraction.gazetteer import (
 from articles.extraction.people import (
     CAPITALIZED,
     NAME,
+    NOT_NAME_WORDS,
     TITLE_WORDS,
     OrganizationFinder,
     Person,
@@ -184,6 +185,11 @@ class Extractor:
         start = next((i for i, word in enumerate(words) if fold(word) in TITLE_WORDS), None)
         if start is None:
             return ""
+        # "Defense Minister": capitalised words just before the title word belong to it.
+        while start > 0 and words[start][:1].isupper() and words[start - 1][:1].isupper() \
+                and fold(words[start - 1]) not in NOT_NAME_WORDS \
+                and not words[start - 1].endswith(("'s", "’s", ",", ".")):
+            start -= 1
         tail = words[start:]
         if all(w[:1].isupper() for w in tail) or all(w[:1].islower() for w in tail):
             return " ".join(tail)
@@ -278,8 +284,17 @@ class Extractor:
         subject = rf"({NAME}|{CAPITALIZED}|{PRONOUNS}|{UNNAMED})"
         # "...," Kladov said. / "...," said Kladov. / "...," he added.
         match = (re.match(rf"\W{{0,3}}\s*{subject}\s+(?:{SPEECH_VERBS})\b", after)
-                 or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+{subject}", after))
+                 or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+{subject}", after)
+                 # "...," Mehmet Aydin, deputy manager of X, said.
+                 or re.match(rf"\W{{0,3}}\s*({NAME}),[^\"“”]{{3,200}}?,\s+(?:{SPEECH_VERBS})\b",
+                             after)
+                 or re.match(rf"\W{{0,3}}\s*according to\s+{subject}", after))
         if match and self.settle(quote, match.group(1), quote.end):
+            return
+        # "...," the minister said: the person last named with that title.
+        match = re.match(rf"\W{{0,3}}\s*the\s+((?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+"
+                         rf"(?:{SPEECH_VERBS})\b", after)
+        if match and self.settle_by_title(quote, match.group(1)):
             return
         # According to Kladov, "..." / Kladov: "..."
         match = (re.search(rf"[Aa]ccording to\s+{subject}[^\"“”]*,\s*$", before)
@@ -299,6 +314,20 @@ class Extractor:
         # A quote on its own after the same speaker's quote goes on with it.
         if previous is not None and not before.strip() and not re.search(r"\w", after[:3]):
             quote.speaker, quote.unnamed = previous.speaker, previous.unnamed
+
+    def settle_by_title(self, quote: Quote, role: str) -> bool:
+        """ "the minister", "the Rostec director": the latest person named with that title."""
+        words = {fold(word) for word in role.split()}
+        if not words & TITLE_WORDS:
+            return False
+        candidates = [p for p in self.people if p.title and
+                      words & TITLE_WORDS <= {fold(w) for w in p.title.split()} and
+                      any(m < quote.start for m in p.mentions)]
+        if not candidates:
+            return False
+        quote.speaker = max(candidates, key=lambda p: max(m for m in p.mentions
+                                                          if m < quote.start))
+        return True
 
     def settle(self, quote: Quote, phrase: str, position: int) -> bool:
         person, unnamed = self.who(phrase, position)
