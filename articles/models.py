@@ -3,7 +3,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -283,15 +283,16 @@ class ArticleQuerySet(models.QuerySet):
         """Readers see published articles; staff also see drafts so they can preview them."""
         return self if user.is_staff else self.published()
 
+    # Each test is "id in (the articles linked to X)": the link table's index on X finds
+    # them directly, where a correlated EXISTS would be probed for every article (SQLite).
     def involving_all(self, relation: str, objects):
         """Articles linked to every one of `objects` through the many-to-many `relation`."""
         through = Article._meta.get_field(relation).remote_field.through
         target = Article._meta.get_field(relation).m2m_reverse_field_name()
         queryset = self
         for obj in objects:
-            queryset = queryset.filter(
-                Exists(through.objects.filter(article=OuterRef("pk"), **{target: obj}))
-            )
+            linked = through.objects.filter(**{target: obj}).values("article_id")
+            queryset = queryset.filter(pk__in=linked)
         return queryset
 
     def in_sectors(self, sectors):
@@ -301,15 +302,14 @@ class ArticleQuerySet(models.QuerySet):
         for sector in sectors:
             family = Sector.objects.with_subsectors([sector])
             queryset = queryset.filter(
-                Exists(through.objects.filter(article=OuterRef("pk"), sector__in=family))
+                pk__in=through.objects.filter(sector__in=family).values("article_id")
             )
         return queryset
 
     def quoting(self, speaker):
         return self.filter(
-            Exists(Statement.objects.filter(article=OuterRef("pk"), speaker=speaker))
+            pk__in=Statement.objects.filter(speaker=speaker).values("article_id")
         )
-
 
 def content_hash(title: str, body: str) -> str:
     """Fingerprint of an article's text, blind to case and whitespace, to reject re-imports."""
