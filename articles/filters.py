@@ -256,13 +256,16 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return urlencode(pairs)
 
 
+def publication_range(field: str) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
+    """The published_after / published_before pair, both inclusive, on `field`."""
+    return (
+        django_filters.DateFilter(field_name=field, lookup_expr="gte", label="Published from"),
+        django_filters.DateFilter(field_name=field, lookup_expr="lte", label="Published until"),
+    )
+
+
 class ArticleFilterSet(ArchiveFilterSet):
-    published_after = django_filters.DateFilter(
-        field_name="published_on", lookup_expr="gte", label="Published from"
-    )
-    published_before = django_filters.DateFilter(
-        field_name="published_on", lookup_expr="lte", label="Published until"
-    )
+    published_after, published_before = publication_range("published_on")
 
     date_field = "published_on"
     source_field = "source"
@@ -296,12 +299,7 @@ class StatementFilterSet(ArchiveFilterSet):
     articles about the company.
     """
 
-    published_after = django_filters.DateFilter(
-        field_name="article__published_on", lookup_expr="gte", label="Published from"
-    )
-    published_before = django_filters.DateFilter(
-        field_name="article__published_on", lookup_expr="lte", label="Published until"
-    )
+    published_after, published_before = publication_range("article__published_on")
 
     date_field = "article__published_on"
     source_field = "article__source"
