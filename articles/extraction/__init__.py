@@ -95,6 +95,7 @@ class Extractor:
 
     def person(self, name: str, position: int, title: str = "", organization: str = ""):
         name = " ".join(name.split())
+        title = self.without_nationality(title)
         known = self.gazetteer.person(name)
         if known:
             name = known.name
@@ -110,6 +111,14 @@ class Extractor:
             person.organization = organization
         person.mentions.append(position)
         return person
+
+    def without_nationality(self, title: str) -> str:
+        """ "Turkish Energy Minister" -> "Energy Minister": the country is the speaker's
+        nationality, not part of the title."""
+        words = title.split()
+        while len(words) > 1 and fold(words[0]) in self.gazetteer.country_words:
+            words = words[1:]
+        return " ".join(words)
 
     def role_organization(self, phrase: str) -> str:
         organization = self.organizations.from_phrase(phrase)
