@@ -148,6 +148,15 @@ class Extractor:
             preceding = text[line_start:match.start()].split()[-9:]
             position = match.start() + match.group(0).rindex(name)
             self.titled_person(preceding + in_run, name, position)
+        # The company's chief executive, Name, said
+        reversed_apposition = (
+            rf"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{{3,80}}?),\s+({NAME}),\s+(?:{SPEECH_VERBS})\b"
+        )
+        for match in re.finditer(reversed_apposition, text):
+            role = match.group(1).strip()
+            if self.has_title_word(role) and looks_like_name(match.group(2), self.gazetteer):
+                title, organization = self.split_role(role)
+                self.person(match.group(2), match.start(2), clean_title(title), organization)
         # Name said / said Name
         for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
@@ -316,8 +325,9 @@ class Extractor:
                              before)
             if match and self.settle(quote, match.group(1), quote.start):
                 return
-            for candidate in re.finditer(rf"{subject}\s+(?:[\w\-]+\s+){{0,3}}?(?:{SPEECH_VERBS})",
-                                         before):
+            # Overlapping: "in Turkey, Potapov said" must still try "Potapov".
+            for candidate in re.finditer(
+                    rf"(?={subject},?\s+(?:[\w\-]+\s+){{0,3}}?(?:{SPEECH_VERBS}))", before):
                 if self.settle(quote, candidate.group(1), quote.start):
                     return
         # A quote on its own after the same speaker's quote goes on with it.
