@@ -90,6 +90,10 @@ class Importer:
         self.summary = ImportSummary()
         self.gazetteer = gazetteer_from_database() if options.extract else None
         self.sectors_by_name = {fold(s.name): s for s in Sector.objects.all()}
+        # Entities already looked up or created, so that each is fetched once per import.
+        # What an article's transaction creates joins them only once it has committed.
+        self.known: dict[tuple, object] = {}
+        self.created_in_transaction: dict[tuple, object] = {}
 
     def run(self, items: Iterable[ArticleRecord | Problem], progress=None) -> ImportSummary:
         with deferred_indexing():
@@ -108,6 +112,7 @@ class Importer:
         self.summary.problems.append(problem)
 
     def save(self, record: ArticleRecord) -> None:
+        self.created_in_transaction = {}
         try:
             with transaction.atomic():
                 outcome, article = self.save_record(record)
@@ -119,6 +124,8 @@ class Importer:
         except IntegrityError as error:
             self.fail(Problem(record.origin, f"could not be saved ({error})"))
             return
+        if not self.options.dry_run:
+            self.known.update(self.created_in_transaction)
         setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
         if outcome != "unchanged":
             self.summary.articles.append(article)
@@ -152,7 +159,7 @@ class Importer:
         if record.statements is not None:
             self.link_recorded(article, record)
         elif self.options.extract:
-            self.link_extracted(article)
+            self.link_extracted(article, is_new=existing is None)
         del article.skip_history_when_saving
         article._change_reason = f"imported from {record.origin}"[:100]
         article.save(update_fields=["updated_at"])
@@ -184,11 +191,12 @@ class Importer:
             if known:
                 name = known.name
                 break
-        company = Company.objects.filter(name=name).first()
+        company = self.lookup(("company", name), lambda: Company.objects.filter(name=name).first())
         if company is None:
             company = Company.objects.create(
                 name=name, aliases=list(aliases), is_reviewed=False, **fields
             )
+            self.created_in_transaction[("company", name)] = company
             if self.gazetteer:
                 self.gazetteer.add_organization(KnownOrganization(name, tuple(aliases)))
         else:
@@ -199,13 +207,25 @@ class Importer:
                 company.save(update_fields=["aliases"])
         return company
 
+    def lookup(self, key: tuple, fetch):
+        """An entity from this import's memory, or from the database (then remembered)."""
+        if key in self.created_in_transaction:
+            return self.created_in_transaction[key]
+        if key not in self.known:
+            found = fetch()
+            if found is None:
+                return None
+            self.known[key] = found
+        return self.known[key]
+
     def speaker(self, name: str, aliases=()) -> Speaker:
         known = self.gazetteer.person(name) if self.gazetteer else None
         if known:
             name = known.name
-        speaker = Speaker.objects.filter(name=name).first()
+        speaker = self.lookup(("speaker", name), lambda: Speaker.objects.filter(name=name).first())
         if speaker is None:
             speaker = Speaker.objects.create(name=name, aliases=list(aliases), is_reviewed=False)
+            self.created_in_transaction[("speaker", name)] = speaker
             if self.gazetteer:
                 self.gazetteer.add_person(KnownPerson(name, tuple(aliases)))
         return speaker
@@ -213,11 +233,13 @@ class Importer:
     def note_role(self, speaker: Speaker, title: str, organization: Company | None, day: date):
         if not title:
             return
-        role = SpeakerRole.objects.filter(speaker=speaker, title__iexact=title,
-                                          organization=organization).first()
+        key = ("role", speaker.pk, title.casefold(), organization.pk if organization else None)
+        role = self.lookup(key, lambda: SpeakerRole.objects.filter(
+            speaker=speaker, title__iexact=title, organization=organization).first())
         if role is None:
-            SpeakerRole.objects.create(speaker=speaker, title=title, organization=organization,
-                                       first_seen=day, last_seen=day)
+            self.created_in_transaction[key] = SpeakerRole.objects.create(
+                speaker=speaker, title=title, organization=organization,
+                first_seen=day, last_seen=day)
             return
         changed = False
         if role.first_seen is None or day < role.first_seen:
@@ -227,15 +249,22 @@ class Importer:
         if changed:
             role.save()
 
-    def link_extracted(self, article: Article) -> None:
+    def link_extracted(self, article: Article, is_new: bool) -> None:
         found = extract(article.title, article.body, self.gazetteer)
-        article.statements.filter(is_reviewed=False).delete()
-        article.countries.set(Country.objects.filter(code__in=found.countries))
         companies = {o.name: self.company(o.name, o.aliases) for o in found.organizations}
-        article.companies.set(companies.values())
-        sectors = [self.sectors_by_name[fold(name)] for name in found.subsectors
-                   if fold(name) in self.sectors_by_name]
-        article.sectors.set(self.most_specific(sectors))
+        sectors = self.most_specific([self.sectors_by_name[fold(name)]
+                                      for name in found.subsectors
+                                      if fold(name) in self.sectors_by_name])
+        if is_new:
+            # Nothing to compare with or remove: add, and skip set()'s reading first.
+            article.countries.add(*found.countries)
+            article.companies.add(*companies.values())
+            article.sectors.add(*sectors)
+        else:
+            article.statements.filter(is_reviewed=False).delete()
+            article.countries.set(found.countries)
+            article.companies.set(companies.values())
+            article.sectors.set(sectors)
         speakers = {}
         for person in {id(q.speaker): q.speaker for q in found.quotes if q.speaker}.values():
             speaker = self.speaker(person.name)
@@ -243,8 +272,8 @@ class Importer:
                 self.company(person.organization) if person.organization else None)
             self.note_role(speaker, person.title, organization, article.published_on)
             speakers[id(person)] = (speaker, person.title, organization)
-        start = article.statements.count()
-        Statement.objects.bulk_create(
+        start = 0 if is_new else article.statements.count()
+        statements = Statement.objects.bulk_create(
             Statement(article=article, text=quote.text, position=start + position,
                       speaker=speakers[id(quote.speaker)][0] if quote.speaker else None,
                       speaker_title=speakers[id(quote.speaker)][1] if quote.speaker else "",
@@ -253,7 +282,9 @@ class Importer:
                       is_reviewed=False)
             for position, quote in enumerate(found.quotes, start=1)
         )
-        schedule_statements(article)
+        # bulk_create sends no signals: tell the search index about the new statements.
+        schedule(Statement, [statement.pk for statement in statements])
+        schedule(Article, [article.pk])
 
     @staticmethod
     def most_specific(sectors: list[Sector]) -> list[Sector]:
@@ -286,9 +317,3 @@ class Importer:
                 position=item.get("position", position),
                 is_reviewed=item.get("reviewed", True),
             )
-
-
-def schedule_statements(article: Article) -> None:
-    """bulk_create sends no signals: tell the search index about the new statements."""
-    schedule(Statement, article.statements.values_list("pk", flat=True))
-    schedule(Article, [article.pk])
