@@ -36,11 +36,11 @@ class EntitySitemap(Sitemap):
 SITEMAPS = {
     "articles": ArticleSitemap,
     "companies": EntitySitemap(with_published_articles(Company, Article.companies)
-                               .order_by("name")),
+                               .filter(is_reviewed=True).order_by("name")),
     "countries": EntitySitemap(with_published_articles(Country, Article.countries)
                                .order_by("name")),
     "sectors": EntitySitemap(with_published_articles(Sector, Article.sectors).order_by("name")),
-    "speakers": EntitySitemap(Speaker.objects.filter(Exists(
+    "speakers": EntitySitemap(Speaker.objects.filter(is_reviewed=True).filter(Exists(
         Statement.objects.published().filter(speaker=OuterRef("pk")))).order_by("name")),
     "sources": EntitySitemap(Source.objects.filter(Exists(
         Article.objects.published().filter(source=OuterRef("pk")))).order_by("name")),

@@ -136,8 +136,8 @@ def filter_options():
         return {
             "countries": list(Country.objects.filter(linked_to_articles(Article.countries))
                               .only("code", "name")),
-            "companies": list(Company.objects.filter(linked_to_articles(Article.companies))
-                              .only("slug", "name")),
+            "companies": list(Company.objects.filter(linked_to_articles(Article.companies),
+                                                     is_reviewed=True).only("slug", "name")),
             "sectors": list(Sector.objects.select_related("parent").order_by("parent__name",
                                                                              "name")),
             "sources": list(Source.objects.only("slug", "name")),
@@ -215,8 +215,13 @@ def statement_list(request):
 # --- entities ------------------------------------------------------------------------------
 
 
+def reviewed(queryset, user):
+    """People and organisations proposed by extraction stay with the editors until reviewed."""
+    return queryset if user.is_staff else queryset.filter(is_reviewed=True)
+
+
 def company_list(request):
-    companies = Company.objects.select_related("country").annotate(
+    companies = reviewed(Company.objects, request.user).select_related("country").annotate(
         article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
     ).order_by("-article_count", "name")
     notices = []
@@ -226,7 +231,7 @@ def company_list(request):
 
 def company_detail(request, slug):
     company = get_object_or_404(
-        Company.objects.select_related("country", "parent"), slug=slug
+        reviewed(Company.objects, request.user).select_related("country", "parent"), slug=slug
     )
     articles = Article.objects.published().involving_all("companies", [company])
     # Its statements are those made on its behalf; /statements/?company= also finds what
@@ -248,7 +253,7 @@ def company_detail(request, slug):
 
 
 def speaker_list(request):
-    speakers = Speaker.objects.select_related("nationality").annotate(
+    speakers = reviewed(Speaker.objects, request.user).select_related("nationality").annotate(
         statement_count=Count(
             "statements",
             filter=Q(statements__article__status=Article.Status.PUBLISHED),
@@ -268,7 +273,8 @@ def roles_prefetch():
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(
-        Speaker.objects.select_related("nationality").prefetch_related(roles_prefetch()),
+        reviewed(Speaker.objects, request.user).select_related("nationality")
+        .prefetch_related(roles_prefetch()),
         slug=slug,
     )
     articles = Article.objects.published().quoting(speaker)

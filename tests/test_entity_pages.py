@@ -138,3 +138,17 @@ def test_entity_pages_use_a_constant_number_of_queries(client, view):
     few = query_count(client, url)
     add(12)
     assert query_count(client, url) == few
+
+
+def test_people_and_organisations_proposed_by_extraction_stay_hidden_until_reviewed(client):
+    company = make_company(name="Proposed Corp", is_reviewed=False)
+    speaker = make_speaker(name="Proposed Person", is_reviewed=False)
+    assert client.get(company.get_absolute_url()).status_code == 404
+    assert client.get(speaker.get_absolute_url()).status_code == 404
+    assert "Proposed Corp" not in client.get("/companies/").content.decode()
+    assert "Proposed Person" not in client.get("/speakers/").content.decode()
+
+
+def test_editors_can_preview_unreviewed_people_and_organisations(editor_client):
+    company = make_company(name="Proposed Corp", is_reviewed=False)
+    assert editor_client.get(company.get_absolute_url()).status_code == 200

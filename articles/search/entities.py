@@ -56,8 +56,8 @@ def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
     # Later kinds do not override earlier ones: a company named like a country stays a country.
     sources = [
         (Country, Country.objects.values_list("pk", "name", "aliases", "demonyms")),
-        (Company, Company.objects.values_list("pk", "name", "aliases")),
-        (Speaker, Speaker.objects.values_list("pk", "name", "aliases")),
+        (Company, Company.objects.filter(is_reviewed=True).values_list("pk", "name", "aliases")),
+        (Speaker, Speaker.objects.filter(is_reviewed=True).values_list("pk", "name", "aliases")),
         (Sector, Sector.objects.values_list("pk", "name")),
     ]
     for model, rows in sources:
