@@ -173,6 +173,8 @@ def home(request):
 
 def article_list(request):
     context = filtered_listings(request, articles=Article.objects.published(), with_facets=True)
+    context.update(heading="Articles", noun="article", page=context["article_page"],
+                   feed_url="article_list_feed", export_url="article_export")
     return render(request, "articles/article_list.html", context)
 
 
@@ -209,6 +211,8 @@ def statement_list(request):
     context = filtered_listings(
         request, statements=Statement.objects.published(), with_facets=True
     )
+    context.update(heading="Statements", noun="statement", page=context["statement_page"],
+                   feed_url="statement_list_feed", export_url="statement_export")
     return render(request, "articles/statement_list.html", context)
 
 
