@@ -157,6 +157,14 @@ class Extractor:
             if self.has_title_word(role) and looks_like_name(match.group(2), self.gazetteer):
                 title, organization = self.split_role(role)
                 self.person(match.group(2), match.start(2), clean_title(title), organization)
+        # said the company's chief executive, Name
+        for match in re.finditer(
+            rf"\b(?:{SPEECH_VERBS})\s+((?:the|a|an|its)\s+[^,\"“”\n]{{3,80}}?),\s+({NAME})", text
+        ):
+            if self.has_title_word(match.group(1)) and looks_like_name(match.group(2),
+                                                                       self.gazetteer):
+                title, organization = self.split_role(match.group(1))
+                self.person(match.group(2), match.start(2), clean_title(title), organization)
         # Name said / said Name
         for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
@@ -301,7 +309,9 @@ class Extractor:
         before = self.body[start:quote.start]
         subject = rf"({NAME}|{CAPITALIZED}|{PRONOUNS}|{UNNAMED})"
         # "...," Kladov said. / "...," said Kladov. / "...," he added.
-        match = (re.match(rf"\W{{0,3}}\s*{subject}\s+(?:{SPEECH_VERBS})\b", after)
+        match = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|its)\s+"
+                          rf"[^,\"“”]{{3,80}}?,\s+({NAME})", after)
+                 or re.match(rf"\W{{0,3}}\s*{subject}\s+(?:{SPEECH_VERBS})\b", after)
                  or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+{subject}", after)
                  # "...," Mehmet Aydin, deputy manager of X, said.
                  or re.match(rf"\W{{0,3}}\s*({NAME}),[^\"“”]{{3,200}}?,\s+(?:{SPEECH_VERBS})\b",
