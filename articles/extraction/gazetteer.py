@@ -60,7 +60,6 @@ def ascii_fold(text: str) -> str:
 class KnownOrganization:
     name: str
     aliases: tuple[str, ...] = ()
-    country: str | None = None
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,6 @@ class Person:
 class Organization:
     name: str
     aliases: list[str] = field(default_factory=list)
-    known: bool = False
 
 
 def clean_title(text: str) -> str:
@@ -125,8 +124,7 @@ class OrganizationFinder:
                 break
         else:
             organization = self.found.setdefault(
-                fold(canonical), Organization(canonical, list(known.aliases) if known else [],
-                                              bool(known)))
+                fold(canonical), Organization(canonical, list(known.aliases) if known else []))
         for alias in aliases:
             if alias and fold(alias) not in {fold(n) for n in (organization.name,
                                                                *organization.aliases)}:
