@@ -60,13 +60,23 @@ class NameListForm(forms.ModelForm):
                 )
 
 
-def mark_reviewed(model_admin, request, queryset):
-    changed = 0
-    for obj in queryset.filter(is_reviewed=False):
-        obj.is_reviewed = True
-        obj.save()  # one by one, so that each change is in the history
-        changed += 1
-    model_admin.message_user(request, f"{changed} marked as reviewed.", messages.SUCCESS)
+class ReviewActionsMixin:
+    """Actions for what extraction proposes: mark reviewed, and (with `merge_into`) merge."""
+
+    merge_into = None
+
+    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        changed = 0
+        for obj in queryset.filter(is_reviewed=False):
+            obj.is_reviewed = True
+            obj.save()  # one by one, so that each change is in the history
+            changed += 1
+        self.message_user(request, f"{changed} marked as reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
+    def merge(self, request, queryset):
+        return merge_view(self, request, queryset, type(self).merge_into)
 
 
 class ProtectedDeleteMixin:
@@ -139,7 +149,8 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
+class CompanyAdmin(ReviewActionsMixin, ProtectedDeleteMixin, SimpleHistoryAdmin):
+    merge_into = merge_companies
     formfield_overrides = HTTPS_URL_FIELDS
     form = NameListForm
     list_display = ["name", "kind", "country", "parent", "article_count", "is_reviewed"]
@@ -160,14 +171,6 @@ class CompanyAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
     def article_count(self, company):
         return company.article_count
 
-    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
-    def merge(self, request, queryset):
-        return merge_view(self, request, queryset, merge_companies)
-
-    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        mark_reviewed(self, request, queryset)
-
 
 class SpeakerRoleInline(admin.TabularInline):
     model = SpeakerRole
@@ -176,7 +179,8 @@ class SpeakerRoleInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
+    merge_into = merge_speakers
     form = NameListForm
     list_display = ["name", "nationality", "statement_count", "is_reviewed"]
     list_filter = ["is_reviewed", ("nationality", admin.RelatedOnlyFieldListFilter)]
@@ -195,14 +199,6 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     @admin.display(description="Statements", ordering="statement_count")
     def statement_count(self, speaker):
         return speaker.statement_count
-
-    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
-    def merge(self, request, queryset):
-        return merge_view(self, request, queryset, merge_speakers)
-
-    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        mark_reviewed(self, request, queryset)
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -400,7 +396,7 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
+class StatementAdmin(ReviewActionsMixin, FullTextSearchMixin, SimpleHistoryAdmin):
     list_display = ["short_text", "speaker", "speaker_organization", "article", "published_on",
                     "is_reviewed"]
     list_filter = [
@@ -408,10 +404,6 @@ class StatementAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
         ("speaker_organization", admin.RelatedOnlyFieldListFilter),
     ]
     actions = ["mark_reviewed"]
-
-    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        mark_reviewed(self, request, queryset)
 
     list_select_related = ["speaker", "speaker_organization", "article"]
     search_fields = ["text", "speaker__name", "article__title"]
