@@ -1,19 +1,12 @@
 """What the archive already knows, handed to extraction so that it needs no database."""
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from articles.folding import WORDS, fold, words_key
+
 MAX_NAME_WORDS = 6
-WORDS = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Case- and diacritic-blind form of a name, for matching."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @lru_cache(maxsize=10_000)
@@ -25,10 +18,6 @@ def fold_character(ch: str) -> str:
 def fold_in_place(text: str) -> str:
     """fold(), keeping every character where it was, so that positions still match."""
     return "".join(map(fold_character, text))
-
-
-def words_key(text: str) -> tuple[str, ...]:
-    return tuple(WORDS.findall(fold(text)))
 
 
 def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, object]]:
@@ -50,10 +39,6 @@ def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, o
             position += 1
     return found
 
-
-def ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

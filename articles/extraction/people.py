@@ -9,14 +9,8 @@
 import re
 from dataclasses import dataclass, field
 
-from articles.extraction.gazetteer import (
-    MAX_NAME_WORDS,
-    Gazetteer,
-    ascii_fold,
-    fold,
-    mentions,
-    words_key,
-)
+from articles.extraction.gazetteer import MAX_NAME_WORDS, Gazetteer, mentions
+from articles.folding import ascii_fold, fold, words_key
 
 UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 WORD = r"[^\W\d_][\w'’\-]*"

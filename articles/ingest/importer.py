@@ -20,7 +20,7 @@ from articles.extraction import (
     KnownSector,
     extract,
 )
-from articles.extraction.gazetteer import fold
+from articles.folding import fold
 from articles.ingest.readers import ArticleRecord, Problem
 from articles.models import (
     Article,

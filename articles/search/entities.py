@@ -5,13 +5,12 @@ for case and diacritics, is kept in memory and rebuilt when an entity changes, o
 a few minutes so that other processes' changes show up too.
 """
 
-import re
 import time
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from articles.folding import words_key
 from articles.models import Article, Company, Country, Sector, Speaker, Statement
 
 MAX_CARDS = 3
@@ -34,15 +33,6 @@ class EntityCard:
         return f"{self.count} {self.counted}{'' if self.count == 1 else 's'}"
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def name_key(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[^\W_]+", fold(text)))
-
-
 def invalidate_gazetteer(**kwargs) -> None:
     _cache.clear()
     cache.delete_many([f"entity-card:{model._meta.model_name}:{kwargs['instance'].pk}"
@@ -50,7 +40,8 @@ def invalidate_gazetteer(**kwargs) -> None:
 
 
 def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
-    if _cache.get("built", 0) > time.monotonic() - GAZETTEER_SECONDS:
+    # Not "built > now - 300": the monotonic clock may start near zero on a fresh machine.
+    if "names" in _cache and time.monotonic() - _cache["built"] < GAZETTEER_SECONDS:
         return _cache["names"]
     names = {}
     # Later kinds do not override earlier ones: a company named like a country stays a country.
@@ -63,7 +54,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
     for model, rows in sources:
         for pk, name, *alias_lists in rows:
             for text in [name, *(alias for aliases in alias_lists for alias in aliases or [])]:
-                key = name_key(text)
+                key = words_key(text)
                 if key and len(key) <= LONGEST_NAME:
                     names.setdefault(key, (model, pk))
     _cache.update(names=names, built=time.monotonic())
@@ -72,7 +63,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
 
 def named_in(text: str) -> list[tuple[type, int]]:
     """The entities whose names appear in `text`, longest names first, left to right."""
-    words = name_key(text)
+    words = words_key(text)
     names = gazetteer()
     found, position = [], 0
     while position < len(words):
