@@ -1,16 +1,20 @@
-"""Records in, articles saved: each in its own transaction, deduplicated, with suggestions.
+"""Records in, articles saved: in batches, deduplicated, with suggestions for review.
 
-An article that cannot be saved is reported and the others go on. Extraction proposes
-statements, speakers and organisations; they are saved unreviewed, for an editor.
+Articles are written a batch at a time: one transaction, a handful of bulk queries, the
+whole batch or nothing. When anything in a batch fails, its articles are written again
+one at a time, each in its own transaction, so a bad article costs only itself and is
+reported while the others are saved. Extraction proposes statements, speakers and
+organisations; they are saved unreviewed, for an editor.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from articles.extraction import (
     Gazetteer,
@@ -21,6 +25,7 @@ from articles.extraction import (
     extract,
 )
 from articles.folding import fold
+from articles.ingest.entities import EntityResolver, SeenRole, WantedCompany
 from articles.ingest.readers import ArticleRecord, Problem
 from articles.models import (
     Article,
@@ -29,13 +34,19 @@ from articles.models import (
     Sector,
     Source,
     Speaker,
-    SpeakerRole,
     Statement,
     content_hash,
+    unique_slugs,
 )
 from articles.search.indexing import deferred_indexing, schedule
 
-TITLE_LIMIT = Article._meta.get_field("title").max_length
+# What a record may hold, as the reader is told when it holds more.
+LENGTH_LIMITS = {label: (name, Article._meta.get_field(name).max_length)
+                 for label, name in (("title", "title"), ("URL", "url"), ("byline", "byline"))}
+# Large enough that per-query costs vanish, small enough that a failed batch retried one
+# article at a time stays quick.
+BATCH_SIZE = 100
+LINKS = ("countries", "companies", "sectors")
 
 
 @dataclass
@@ -63,8 +74,34 @@ class ImportSummary:
                 f"{self.failed} failed")
 
 
-class Skip(Exception):
-    """A record that cannot become an article, with the reason for the reader."""
+@dataclass
+class PlannedStatement:
+    text: str
+    speaker: str = ""
+    title: str = ""
+    organization: WantedCompany | None = None
+    kind: str = Statement.Kind.DIRECT
+    position: int | None = None
+    reviewed: bool = False
+
+
+@dataclass
+class Proposal:
+    """What an article is about and who it quotes, from extraction or from the file."""
+    countries: list[str]
+    companies: list[WantedCompany]
+    sectors: list[Sector]
+    statements: list[PlannedStatement]
+    # Extraction's suggestions replace the unreviewed ones; a file's statements replace all.
+    replaces_reviewed: bool = False
+
+
+@dataclass
+class Pending:
+    record: ArticleRecord
+    article: Article
+    is_new: bool
+    proposal: Proposal | None = None
 
 
 def gazetteer_from_database() -> Gazetteer:
@@ -89,231 +126,298 @@ class Importer:
         self.options = options
         self.summary = ImportSummary()
         self.gazetteer = gazetteer_from_database() if options.extract else None
-        self.sectors_by_name = {fold(s.name): s for s in Sector.objects.all()}
-        # Entities already looked up or created, so that each is fetched once per import.
-        # What an article's transaction creates joins them only once it has committed.
-        self.known: dict[tuple, object] = {}
-        self.created_in_transaction: dict[tuple, object] = {}
+        self.entities = EntityResolver(self.gazetteer)
+        sectors = list(Sector.objects.all())
+        self.sectors_by_name = {fold(s.name): s for s in sectors}
+        self.sectors_by_slug = {s.slug: s for s in sectors}
+        self.country_codes = set(Country.objects.values_list("code", flat=True))
 
-    def run(self, items: Iterable[ArticleRecord | Problem], progress=None) -> ImportSummary:
+    def run(self, items: Iterable[ArticleRecord | Problem],
+            progress: Callable[[int], object] | None = None) -> ImportSummary:
+        """Import everything; `progress(n)` after every n items dealt with."""
         with deferred_indexing():
+            batch = []
             for item in items:
                 if isinstance(item, Problem):
                     self.fail(item)
-                else:
-                    self.summary.notes.extend(item.notes)
-                    self.save(item)
+                    if progress:
+                        progress(1)
+                    continue
+                self.summary.notes.extend(item.notes)
+                batch.append(item)
+                if len(batch) == BATCH_SIZE:
+                    self.save_batch(batch)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
+                self.save_batch(batch)
                 if progress:
-                    progress()
+                    progress(len(batch))
         return self.summary
 
     def fail(self, problem: Problem) -> None:
         self.summary.failed += 1
         self.summary.problems.append(problem)
 
-    def save(self, record: ArticleRecord) -> None:
-        self.created_in_transaction = {}
-        try:
-            with transaction.atomic():
-                outcome, article = self.save_record(record)
+    def save_batch(self, records: list[ArticleRecord]) -> None:
+        pending, repeated = self.sort_out(records)
+        if pending:
+            try:
+                with transaction.atomic():
+                    self.write(pending)
+                    if self.options.dry_run:
+                        transaction.set_rollback(True)
+            # A batch that fails is tried again an article at a time: an error the database
+            # or a value's conversion raises belongs to one of them, to be reported alone.
+            except (DatabaseError, ValueError, TypeError, OverflowError) as error:
+                self.entities.rolled_back()
+                if len(pending) == 1:
+                    self.fail(Problem(pending[0].record.origin, f"could not be saved ({error})"))
+                else:
+                    for item in pending:
+                        self.save_batch([item.record])
+            else:
                 if self.options.dry_run:
-                    transaction.set_rollback(True)
-        except Skip as reason:
-            self.fail(Problem(record.origin, str(reason)))
-            return
-        except IntegrityError as error:
-            self.fail(Problem(record.origin, f"could not be saved ({error})"))
-            return
-        if not self.options.dry_run:
-            self.known.update(self.created_in_transaction)
-        setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
-        if outcome != "unchanged":
-            self.summary.articles.append(article)
+                    self.entities.rolled_back()
+                else:
+                    self.entities.committed()
+                for item in pending:
+                    if item.is_new:
+                        self.summary.created += 1
+                    else:
+                        self.summary.updated += 1
+                    self.summary.articles.append(item.article)
+        if repeated:
+            # Each after the copy it repeats has been saved, so it finds that one.
+            self.save_batch(repeated)
 
-    def save_record(self, record: ArticleRecord) -> tuple[str, Article]:
-        if len(record.title) > TITLE_LIMIT:
-            raise Skip(f"title longer than {TITLE_LIMIT} characters")
-        existing = self.existing(record)
-        if existing and not self.options.update:
-            return "unchanged", existing
+    def sort_out(self, records: list[ArticleRecord]) -> tuple[list[Pending], list[ArticleRecord]]:
+        """The records to write, with the article each updates, if any; and the records that
+        repeat an earlier one of the same batch (same URL or same text)."""
+        digests = [content_hash(record.title, record.body) for record in records]
+        urls = {record.url for record in records if record.url}
+        by_url, by_digest = {}, {}
+        for article in Article.objects.filter(Q(url__in=urls) | Q(content_hash__in=digests)):
+            by_url[article.url] = by_digest[article.content_hash] = article
+        pending, repeated, seen = [], [], set()
+        for record, digest in zip(records, digests, strict=True):
+            too_long = [f"{label} longer than {limit} characters"
+                        for label, (name, limit) in LENGTH_LIMITS.items()
+                        if len(getattr(record, name)) > limit]
+            if too_long:
+                self.fail(Problem(record.origin, "; ".join(too_long)))
+                continue
+            keys = {("digest", digest)} | ({("url", record.url)} if record.url else set())
+            if keys & seen:
+                repeated.append(record)
+                continue
+            seen |= keys
+            existing = (by_url.get(record.url) if record.url else None) or by_digest.get(digest)
+            if existing and not self.options.update:
+                self.summary.unchanged += 1
+                continue
+            try:
+                proposal = self.proposal(record)
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                self.fail(Problem(record.origin, f"its companies or statements are not in the "
+                                                 f"form export_articles writes ({error!r})"))
+                continue
+            pending.append(Pending(record, self.filled(existing or Article(), record),
+                                   is_new=existing is None, proposal=proposal))
+        return pending, repeated
+
+    def filled(self, article: Article, record: ArticleRecord) -> Article:
         published = record.published or self.options.default_published
         if published is None:
             published = timezone.localdate()
             self.summary.notes.append(
                 f"{record.origin}: no publication date; today's date was used (see --published)."
             )
-        article = existing or Article()
+        is_new = article.pk is None
         article.title, article.body = record.title, record.body
+        article.content_hash = content_hash(record.title, record.body)
         article.summary = record.summary or article.summary
         article.url = record.url or article.url
         article.byline = record.byline or article.byline
         article.published_on = published
-        article.source = self.source(record) or article.source
-        if not existing:
+        if is_new:
             article.status = record.status if record.status in Article.Status.values \
                 else self.options.status
-        # One history entry for the whole import, written once the links are set, rather
-        # than one per field and per link.
-        article.skip_history_when_saving = True
-        article.save()
-        if record.statements is not None:
-            self.link_recorded(article, record)
-        elif self.options.extract:
-            self.link_extracted(article, is_new=existing is None)
-        del article.skip_history_when_saving
+        # The history entry is written once the links are in place, with this reason.
         article._change_reason = f"imported from {record.origin}"[:100]
-        article.save(update_fields=["updated_at"])
-        return ("updated" if existing else "created"), article
+        return article
 
-    def existing(self, record: ArticleRecord) -> Article | None:
-        if record.url:
-            match = Article.objects.filter(url=record.url).first()
-            if match:
-                return match
-        return Article.objects.filter(content_hash=content_hash(record.title, record.body)).first()
+    # --- writing a batch -------------------------------------------------------------------
+
+    def write(self, pending: list[Pending]) -> None:
+        for item in pending:
+            item.article.source = self.source(item.record) or item.article.source
+        new = [item.article for item in pending if item.is_new]
+        for article, slug in zip(new, unique_slugs(Article, [a.title for a in new]), strict=True):
+            article.slug = slug
+        Article.objects.bulk_create(new)
+        for item in pending:
+            if not item.is_new:
+                item.article.skip_history_when_saving = True
+                item.article.save()
+                del item.article.skip_history_when_saving
+        self.clear_replaced(pending)
+        statements = self.link([item for item in pending if item.proposal])
+        self.record_history(pending)
+        # Bulk inserts send no signals: tell the search index what changed.
+        schedule(Article, [item.article.pk for item in pending])
+        schedule(Statement, [statement.pk for statement in statements])
 
     def source(self, record: ArticleRecord) -> Source | None:
         if self.options.source:
             return self.options.source
-        if not record.source:
-            return None
-        source = Source.objects.filter(name=record.source).first()
-        return source or Source.objects.get_or_create(
-            slug=slugify(record.source)[:200] or "source", defaults={"name": record.source}
-        )[0]
+        return self.entities.source(record.source) if record.source else None
 
-    # --- relations -------------------------------------------------------------------------
+    def proposal(self, record: ArticleRecord) -> Proposal | None:
+        if record.statements is not None:
+            return self.recorded(record)
+        if self.options.extract:
+            return self.extracted(record)
+        return None
 
-    def company(self, name: str, aliases=(), **fields) -> Company:
-        """The company with this name or alias, or a new unreviewed one."""
-        for candidate in (name, *aliases):
-            known = self.gazetteer.organization(candidate) if self.gazetteer else None
-            if known:
-                name = known.name
-                break
-        company = self.lookup(("company", name), lambda: Company.objects.filter(name=name).first())
-        if company is None:
-            company = Company.objects.create(
-                name=name, aliases=list(aliases), is_reviewed=False, **fields
-            )
-            self.created_in_transaction[("company", name)] = company
-            if self.gazetteer:
-                self.gazetteer.add_organization(KnownOrganization(name, tuple(aliases)))
-        else:
-            new = [a for a in aliases if fold(a) not in {fold(x) for x in
-                                                        (company.name, *company.aliases)}]
-            if new:
-                company.aliases = [*company.aliases, *new]
-                company.save(update_fields=["aliases"])
-        return company
-
-    def lookup(self, key: tuple, fetch):
-        """An entity from this import's memory, or from the database (then remembered)."""
-        if key in self.created_in_transaction:
-            return self.created_in_transaction[key]
-        if key not in self.known:
-            found = fetch()
-            if found is None:
-                return None
-            self.known[key] = found
-        return self.known[key]
-
-    def speaker(self, name: str, aliases=()) -> Speaker:
-        known = self.gazetteer.person(name) if self.gazetteer else None
-        if known:
-            name = known.name
-        speaker = self.lookup(("speaker", name), lambda: Speaker.objects.filter(name=name).first())
-        if speaker is None:
-            speaker = Speaker.objects.create(name=name, aliases=list(aliases), is_reviewed=False)
-            self.created_in_transaction[("speaker", name)] = speaker
-            if self.gazetteer:
-                self.gazetteer.add_person(KnownPerson(name, tuple(aliases)))
-        return speaker
-
-    def note_role(self, speaker: Speaker, title: str, organization: Company | None, day: date):
-        if not title:
-            return
-        key = ("role", speaker.pk, title.casefold(), organization.pk if organization else None)
-        role = self.lookup(key, lambda: SpeakerRole.objects.filter(
-            speaker=speaker, title__iexact=title, organization=organization).first())
-        if role is None:
-            self.created_in_transaction[key] = SpeakerRole.objects.create(
-                speaker=speaker, title=title, organization=organization,
-                first_seen=day, last_seen=day)
-            return
-        changed = False
-        if role.first_seen is None or day < role.first_seen:
-            role.first_seen, changed = day, True
-        if role.last_seen is None or day > role.last_seen:
-            role.last_seen, changed = day, True
-        if changed:
-            role.save()
-
-    def link_extracted(self, article: Article, is_new: bool) -> None:
-        found = extract(article.title, article.body, self.gazetteer)
-        companies = {o.name: self.company(o.name, o.aliases) for o in found.organizations}
-        sectors = self.most_specific([self.sectors_by_name[fold(name)]
-                                      for name in found.subsectors
-                                      if fold(name) in self.sectors_by_name])
-        if is_new:
-            # Nothing to compare with or remove: add, and skip set()'s reading first.
-            article.countries.add(*found.countries)
-            article.companies.add(*companies.values())
-            article.sectors.add(*sectors)
-        else:
-            article.statements.filter(is_reviewed=False).delete()
-            article.countries.set(found.countries)
-            article.companies.set(companies.values())
-            article.sectors.set(sectors)
-        speakers = {}
-        for person in {id(q.speaker): q.speaker for q in found.quotes if q.speaker}.values():
-            speaker = self.speaker(person.name)
-            organization = companies.get(person.organization) or (
-                self.company(person.organization) if person.organization else None)
-            self.note_role(speaker, person.title, organization, article.published_on)
-            speakers[id(person)] = (speaker, person.title, organization)
-        start = 0 if is_new else article.statements.count()
-        statements = Statement.objects.bulk_create(
-            Statement(article=article, text=quote.text, position=start + position,
-                      speaker=speakers[id(quote.speaker)][0] if quote.speaker else None,
-                      speaker_title=speakers[id(quote.speaker)][1] if quote.speaker else "",
-                      speaker_organization=speakers[id(quote.speaker)][2] if quote.speaker
-                      else None,
-                      is_reviewed=False)
-            for position, quote in enumerate(found.quotes, start=1)
+    def extracted(self, record: ArticleRecord) -> Proposal:
+        found = extract(record.title, record.body, self.gazetteer)
+        sectors = [self.sectors_by_name[fold(name)] for name in found.subsectors
+                   if fold(name) in self.sectors_by_name]
+        return Proposal(
+            countries=list(found.countries),
+            companies=[WantedCompany(o.name, tuple(o.aliases)) for o in found.organizations],
+            sectors=most_specific(sectors),
+            statements=[
+                PlannedStatement(
+                    text=quote.text,
+                    speaker=quote.speaker.name if quote.speaker else "",
+                    title=quote.speaker.title if quote.speaker else "",
+                    organization=WantedCompany(quote.speaker.organization)
+                    if quote.speaker and quote.speaker.organization else None,
+                )
+                for quote in found.quotes
+            ],
         )
-        # bulk_create sends no signals: tell the search index about the new statements.
-        schedule(Statement, [statement.pk for statement in statements])
-        schedule(Article, [article.pk])
 
-    @staticmethod
-    def most_specific(sectors: list[Sector]) -> list[Sector]:
-        """A subsector found makes its parent redundant: filters include subsectors."""
-        parents = {s.parent_id for s in sectors if s.parent_id}
-        return [s for s in sectors if s.pk not in parents]
-
-    def link_recorded(self, article: Article, record: ArticleRecord) -> None:
+    def recorded(self, record: ArticleRecord) -> Proposal:
         """Relations given by the file itself, as written by export_articles."""
-        article.countries.set(Country.objects.filter(code__in=[c.upper() for c in
-                                                               record.countries or []]))
         companies = []
         for item in record.companies or []:
             item = item if isinstance(item, dict) else {"name": str(item)}
-            country = Country.objects.filter(code=str(item.get("country") or "").upper()).first()
-            companies.append(self.company(item["name"], item.get("aliases") or [],
-                                          kind=item.get("kind") or Company.Kind.COMPANY,
-                                          country=country))
-        article.companies.set(companies)
-        article.sectors.set(Sector.objects.filter(slug__in=record.sectors or []))
-        article.statements.all().delete()
-        for position, item in enumerate(record.statements or [], start=1):
-            speaker = self.speaker(item["speaker"]) if item.get("speaker") else None
-            organization = self.company(item["organization"]) if item.get("organization") \
-                else None
-            Statement.objects.create(
-                article=article, speaker=speaker, text=item["text"],
-                speaker_title=item.get("speaker_title", ""), speaker_organization=organization,
-                kind=item.get("kind", Statement.Kind.DIRECT),
-                position=item.get("position", position),
-                is_reviewed=item.get("reviewed", True),
+            country = str(item.get("country") or "").upper()
+            companies.append(WantedCompany(
+                item["name"], tuple(item.get("aliases") or ()),
+                kind=item.get("kind") or Company.Kind.COMPANY,
+                country_id=country if country in self.country_codes else None))
+        return Proposal(
+            countries=[code for code in (c.upper() for c in record.countries or [])
+                       if code in self.country_codes],
+            companies=companies,
+            sectors=[self.sectors_by_slug[slug] for slug in record.sectors or []
+                     if slug in self.sectors_by_slug],
+            statements=[
+                PlannedStatement(
+                    text=str(item["text"]), speaker=str(item.get("speaker") or ""),
+                    title=str(item.get("speaker_title") or ""),
+                    organization=WantedCompany(str(item["organization"]))
+                    if item.get("organization") else None,
+                    kind=Statement.Kind(item.get("kind", Statement.Kind.DIRECT)),
+                    position=int(item.get("position", position)),
+                    reviewed=bool(item.get("reviewed", True)),
+                )
+                for position, item in enumerate(record.statements, start=1)
+            ],
+            replaces_reviewed=True,
+        )
+
+    @staticmethod
+    def clear_replaced(pending: list[Pending]) -> None:
+        """Links and suggestions of updated articles give way to the new proposal's."""
+        updated = [item for item in pending if not item.is_new and item.proposal]
+        if not updated:
+            return
+        for name in LINKS:
+            getattr(Article, name).through.objects.filter(
+                article_id__in=[item.article.pk for item in updated]).delete()
+        replaced = Q(article_id__in=[i.article.pk for i in updated if i.proposal.replaces_reviewed])
+        unreviewed = Q(article_id__in=[i.article.pk for i in updated
+                                       if not i.proposal.replaces_reviewed], is_reviewed=False)
+        Statement.objects.filter(replaced | unreviewed).delete()
+
+    def link(self, pending: list[Pending]) -> list[Statement]:
+        if not pending:
+            return []
+        planned = [statement for item in pending for statement in item.proposal.statements]
+        companies = self.entities.companies(
+            [*(c for item in pending for c in item.proposal.companies),
+             *(s.organization for s in planned if s.organization)])
+        speakers = self.entities.speakers([s.speaker for s in planned if s.speaker])
+        self.entities.note_roles([
+            SeenRole(speakers[s.speaker], s.title,
+                     companies[s.organization.name] if s.organization else None,
+                     item.article.published_on)
+            for item in pending if not item.proposal.replaces_reviewed
+            for s in item.proposal.statements if s.speaker and s.title
+        ])
+        links = {
+            "countries": [(item.article, code) for item in pending
+                          for code in item.proposal.countries],
+            "companies": [(item.article, companies[c.name].pk) for item in pending
+                          for c in item.proposal.companies],
+            "sectors": [(item.article, sector.pk) for item in pending
+                        for sector in item.proposal.sectors],
+        }
+        for name, pairs in links.items():
+            through = getattr(Article, name).through
+            target = getattr(Article, name).field.m2m_reverse_field_name() + "_id"
+            through.objects.bulk_create(
+                through(article_id=article_id, **{target: pk})
+                for article_id, pk in dict.fromkeys((a.pk, pk) for a, pk in pairs)
             )
+        last_positions = dict(
+            Statement.objects.filter(article_id__in=[i.article.pk for i in pending
+                                                     if not i.is_new])
+            .values_list("article_id").annotate(Max("position"))
+        )
+        statements = []
+        for item in pending:
+            start = last_positions.get(item.article.pk) or 0
+            for number, planned in enumerate(item.proposal.statements, start=start + 1):
+                statements.append(Statement(
+                    article=item.article, text=planned.text,
+                    speaker=speakers[planned.speaker] if planned.speaker else None,
+                    speaker_title=planned.title,
+                    speaker_organization=companies[planned.organization.name]
+                    if planned.organization else None,
+                    kind=planned.kind, position=planned.position or number,
+                    is_reviewed=planned.reviewed,
+                ))
+        return bulk_create_with_history(statements, Statement)
+
+    @staticmethod
+    def record_history(pending: list[Pending]) -> None:
+        """One history entry per article and import, with its links as they now are."""
+        manager = Article.history
+        entries = [
+            *manager.bulk_history_create([i.article for i in pending if i.is_new]),
+            *manager.bulk_history_create([i.article for i in pending if not i.is_new],
+                                         update=True),
+        ]
+        entry_of = {entry.id: entry for entry in entries}
+        for name in LINKS:
+            through = getattr(Article, name).through
+            history_model = getattr(manager.model, name).model
+            history_model.objects.bulk_create(
+                history_model(history=entry_of[link.article_id],
+                              **{f.attname: getattr(link, f.attname)
+                                 for f in through._meta.fields})
+                for link in through.objects.filter(article_id__in=list(entry_of))
+            )
+
+
+def most_specific(sectors: list[Sector]) -> list[Sector]:
+    """A subsector found makes its parent redundant: filters include subsectors."""
+    parents = {s.parent_id for s in sectors if s.parent_id}
+    return [s for s in sectors if s.pk not in parents]
