@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Company, Source, Speaker, Statement
 
@@ -149,3 +151,114 @@ def test_imported_articles_are_searchable(inbox, indexed):
     response = Client().get("/articles/", {"q": "frigates"})
     assert [a.title for a in response.context["article_page"].object_list] == [
         "Shipyard wins frigate order"]
+
+
+FIRST_NAMES = ["Anna", "Boris", "Clara", "Dmitri", "Elif"]
+LAST_NAMES = ["Berg", "Holm", "Lind", "Dahl", "Strand", "Aune"]
+
+
+def quoted_executives(folder: Path, count: int, start: int = 0) -> Path:
+    """`count` articles, each quoting a different executive of a different shipyard."""
+    folder.mkdir()
+    for number in range(start, start + count):
+        first, last = FIRST_NAMES[number % 5], LAST_NAMES[number // 5]
+        (folder / f"{number:02d}.txt").write_text(
+            f"Published: 2024-03-{1 + number % 28:02d}\n\nShipyard order number {number}\n\n"
+            f"{first} {last}, chief executive of {first}{last.lower()} Shipyards, said Norway "
+            f"had ordered a frigate.\n\n\"We will deliver in {2025 + number},\" {last} said.\n",
+            encoding="utf-8")
+    return folder
+
+
+def test_the_queries_of_an_import_do_not_grow_with_its_articles(tmp_path):
+    few = quoted_executives(tmp_path / "few", 3, start=2)
+    many = quoted_executives(tmp_path / "many", 25, start=5)
+    # An import first, so that neither is the first of the test's run.
+    run(quoted_executives(tmp_path / "warm-up", 2))
+    counts = []
+    for folder in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            code, out, _ = run(folder)
+        assert code == 0, out
+        counts.append(len(queries))
+    assert Statement.objects.filter(speaker__name="Elif Aune").count() == 1
+    assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def database_refusing_poison():
+    """A trigger, so that the database itself refuses one article of a batch."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.title LIKE '%poison%' THEN RAISE EXCEPTION 'refused by the database'; "
+                "END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+            cursor.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON articles_article "
+                           "FOR EACH ROW EXECUTE FUNCTION refuse_poison()")
+        else:
+            cursor.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON articles_article "
+                           "WHEN NEW.title LIKE '%poison%' "
+                           "BEGIN SELECT RAISE(ABORT, 'refused by the database'); END")
+
+
+def test_an_article_the_database_refuses_costs_only_itself(tmp_path, database_refusing_poison):
+    folder = quoted_executives(tmp_path / "inbox", 3)
+    (folder / "01.txt").write_text(
+        (folder / "01.txt").read_text().replace("Shipyard order", "Shipyard poison order"))
+    code, out, err = run(folder)
+    assert code == 1
+    assert "2 created, 0 updated, 0 unchanged, 1 failed" in out
+    assert f"{folder / '01.txt'}: could not be saved" in err
+    assert "refused by the database" in err
+    assert Statement.objects.count() == 2
+    # Nothing half-done: the refused article's speaker and shipyard are not left behind.
+    assert not Speaker.objects.filter(name="Boris Berg").exists()
+    assert not Company.objects.filter(name="Borisberg Shipyards").exists()
+
+
+def test_a_text_twice_in_one_import_is_saved_once(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD_TEXT.replace("URL: https://example.org/frigate\n", ""),
+                                    encoding="utf-8")
+    code, out, _ = run(tmp_path)
+    assert (code, "1 created, 0 updated, 1 unchanged, 0 failed" in out) == (0, True)
+
+
+def test_the_import_is_recorded_in_the_history_with_its_links(inbox):
+    run(inbox / "frigate.txt")
+    article = Article.objects.get()
+    entry = article.history.get()
+    assert entry.history_change_reason == f"imported from {inbox / 'frigate.txt'}"
+    assert [link.country_id for link in entry.countries.all()] == ["NO"]
+    assert [link.company.name for link in entry.companies.all()] == ["Nordic Yards"]
+    assert Statement.history.filter(article_id=article.pk).count() == 1
+    assert Speaker.history.filter(name="Lars Berg").count() == 1
+
+
+def test_an_update_keeps_reviewed_statements_and_does_not_suggest_them_again(inbox):
+    run(inbox / "frigate.txt")
+    Statement.objects.update(is_reviewed=True)
+    (inbox / "frigate.txt").write_text(
+        GOOD_TEXT + "\n\"Norway is a loyal customer,\" Berg added.\n", encoding="utf-8")
+    _, out, _ = run(inbox / "frigate.txt", "--update")
+    assert "1 updated" in out
+    statements = Article.objects.get().statements.order_by("position")
+    assert [(s.position, s.is_reviewed, s.text) for s in statements] == [
+        (1, True, "This order secures 2,000 jobs,"),
+        (2, False, "Norway is a loyal customer,"),
+    ]
+
+
+def test_an_overlong_url_or_malformed_statements_are_reported_per_record(tmp_path):
+    rows = [
+        {"title": "Long link", "body": "Text.", "url": "https://example.org/" + "x" * 1000},
+        {"title": "Odd export", "body": "Text.", "statements": [{"speaker": "Lars Berg"}]},
+        {"title": "Fine", "body": "Text.", "published": "2024-01-02"},
+    ]
+    (tmp_path / "rows.jsonl").write_text("\n".join(map(json.dumps, rows)), encoding="utf-8")
+    code, out, err = run(tmp_path)
+    assert code == 1
+    assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
+    assert "rows.jsonl:1: URL longer than 1000 characters" in err
+    assert "rows.jsonl:2: its companies or statements are not in the form" in err

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import DatabaseError, transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -376,15 +376,20 @@ class Importer:
                 through(article_id=article_id, **{target: pk})
                 for article_id, pk in dict.fromkeys((a.pk, pk) for a, pk in pairs)
             )
-        last_positions = dict(
-            Statement.objects.filter(article_id__in=[i.article.pk for i in pending
-                                                     if not i.is_new])
-            .values_list("article_id").annotate(Max("position"))
-        )
+        # The statements an update leaves in place: new ones follow them, and an editor's
+        # reviewed statement is not proposed again as a suggestion.
+        kept_texts, last_position = {}, {}
+        for article_id, position, text in Statement.objects.filter(
+                article_id__in=[i.article.pk for i in pending if not i.is_new]
+        ).values_list("article_id", "position", "text"):
+            kept_texts.setdefault(article_id, set()).add(text)
+            last_position[article_id] = max(last_position.get(article_id, 0), position)
         statements = []
         for item in pending:
-            start = last_positions.get(item.article.pk) or 0
-            for number, planned in enumerate(item.proposal.statements, start=start + 1):
+            start = last_position.get(item.article.pk, 0)
+            kept = kept_texts.get(item.article.pk, set())
+            fresh = [s for s in item.proposal.statements if s.text not in kept]
+            for number, planned in enumerate(fresh, start=start + 1):
                 statements.append(Statement(
                     article=item.article, text=planned.text,
                     speaker=speakers[planned.speaker] if planned.speaker else None,

@@ -1,0 +1,21 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Speaker
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_prints_throughput_with_and_without_extraction_and_keeps_nothing():
+    out = StringIO()
+    call_command("bench_import", "--articles", "12", "--repeats", "1", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("12 text files on ")
+    assert "median/s" in lines[1] and "p95 ms" in lines[1]
+    assert lines[2].startswith("without extraction")
+    assert lines[3].startswith("with extraction")
+    assert float(lines[3].split()[2]) > 0
+    assert "extraction costs" in lines[4]
+    assert not Article.objects.exists() and not Speaker.objects.exists()
