@@ -274,9 +274,12 @@ class Extractor:
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         text = self.body
-        start = max(text.rfind("\n\n", 0, position), 0)
-        for match in re.finditer(r"[.!?][\"”]?\s+(?=[A-Z\"“])", text[start:position]):
-            candidate = start + match.end()
+        paragraph = start = max(text.rfind("\n\n", 0, position), 0)
+        # One character past `position`, so that a sentence ending just before a quote mark
+        # is seen to end there.
+        for match in re.finditer(r"[.!?][\"”]?\s+(?=[A-Z\"“])",
+                                 text[paragraph:position + 1]):
+            candidate = paragraph + match.end()
             if not self.inside_quote(candidate):
                 start = candidate
         end = text.find("\n\n", position)
