@@ -50,6 +50,13 @@ def test_countries_are_found_by_name_and_demonym(gazetteer, case):
     assert set(result["countries"]) == set(case["countries"])
 
 
+@pytest.mark.parametrize("case", [case for case in CASES if "organizations" in case],
+                         ids=[case["name"] for case in CASES if "organizations" in case])
+def test_organisations_leave_out_titles_products_datelines_and_shortened_names(gazetteer, case):
+    result = extract(case["title"], case["body"], gazetteer).as_json()
+    assert sorted(o["name"] for o in result["organizations"]) == sorted(case["organizations"])
+
+
 def test_the_own_set_covers_at_least_fifteen_statements():
     assert sum(len(case["statements"]) for case in CASES) >= 15
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.gazetteer import (
+    MAX_NAME_WORDS,
     Gazetteer,
     KnownCountry,
     KnownOrganization,
@@ -20,6 +21,9 @@ from articles.extraction.people import (
     CAPITALIZED,
     NAME,
     NOT_NAME_WORDS,
+    OWNER_WORDS,
+    PORTFOLIO_WORDS,
+    TITLE_CONNECTORS,
     TITLE_WORDS,
     OrganizationFinder,
     Person,
@@ -44,7 +48,12 @@ PRONOUNS = r"he|she|He|She"
 CAPITALIZED_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)+(?![\w])")
 UNNAMED = (
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
-    r"representative|statement|diplomat|executive|analyst)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
+    r"representative|statement|diplomat|executive|analyst|company|ministry|firm|government|"
+    r"embassy|agency)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
+)
+PROPER_NAME = re.compile(
+    rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
+    r"(?:\s+\([^()]{1,15}\))?"
 )
 ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
 OPENING_QUOTES = "\"“„«"
@@ -147,6 +156,12 @@ class Extractor:
             in_run, name = split
             line_start = text.rfind("\n", 0, match.start()) + 1
             preceding = text[line_start:match.start()].split()[-9:]
+            # A title runs up to the name: what comes before a comma, a dash or a dateline's
+            # "(Reuters)" belongs to another clause.
+            for index in range(len(preceding) - 1, -1, -1):
+                if preceding[index].endswith((",", ".", ";", ":", ")", "-", "–", "—", '"', "”")):
+                    preceding = preceding[index + 1:]
+                    break
             position = match.start() + match.group(0).rindex(name)
             self.titled_person(preceding + in_run, name, position)
         # The company's chief executive, Name, said
@@ -200,34 +215,99 @@ class Extractor:
                 self.person(name, position, title,
                             self.role_organization(of_organization.group(2)))
         else:
-            title = self.title_tail(before)
-            if title and fold(before[-1]) in TITLE_WORDS:
-                self.person(name, position, title)
+            title, organization = self.title_and_organization(before, position)
+            # The title ends right at the name, or with the place it is held for
+            # ("Ambassador to Turkey Vasyl Bodnar").
+            if title and (fold(before[-1]) in TITLE_WORDS
+                          or re.search(r"\s(?:to|for)\s+[A-Z][\w\-]*$", title)):
+                found = self.organizations.add(organization) if organization else None
+                self.person(name, position, title, found.name if found else "")
 
     @staticmethod
     def has_title_word(text: str) -> bool:
         return any(fold(word) in TITLE_WORDS for word in text.split())
 
-    @staticmethod
-    def title_tail(words: list[str]) -> str:
-        """The title at the end of `words`: from its first title word on, if all capitalised
-        or all lower case ("Deputy Energy Minister", "deputy energy minister")."""
+    def title_tail(self, words: list[str]) -> str:
+        return self.title_and_organization(words)[0]
+
+    def title_and_organization(self, words: list[str], position: int | None = None):
+        """The title at the end of `words`, from its first title word on, and the
+        organisation printed just before it: "Deputy Energy Minister", "deputy energy
+        minister", "Gazprom chief executive", "SOCAR President", "Naval Group CEO"."""
         start = next((i for i, word in enumerate(words) if fold(word) in TITLE_WORDS), None)
         if start is None:
-            return ""
-        # "Defense Minister": capitalised words just before the title word belong to it.
-        while start > 0 and words[start][:1].isupper() and words[start - 1][:1].isupper() \
-                and fold(words[start - 1]) not in NOT_NAME_WORDS \
-                and not words[start - 1].endswith(("'s", "’s", ",", ".")):
-            start -= 1
+            return "", ""
+        while start > 0 and not self.organization_ending_at(words, start):
+            previous, folded = words[start - 1], fold(words[start - 1])
+            if previous.endswith(("'s", "’s", ",", ".")):
+                break
+            capitalised_title = words[start][:1].isupper()
+            if folded in PORTFOLIO_WORDS or (
+                    capitalised_title and previous[:1].isupper() and folded not in NOT_NAME_WORDS
+            ) or (
+                    # "Energy and Natural Resources Minister"
+                    capitalised_title and folded == "and" and start > 1
+                    and words[start - 2][:1].isupper()
+            ):
+                start -= 1
+            else:
+                break
         tail = words[start:]
-        if all(w[:1].isupper() for w in tail) or all(w[:1].islower() for w in tail):
-            return " ".join(tail)
+        capitalised = all(w[:1].isupper() or w in TITLE_CONNECTORS for w in tail)
+        lower = all(w[:1].islower() for w in tail[1:]) and (
+            tail[0][:1].islower() or fold(tail[0]) in PORTFOLIO_WORDS)
+        if not (capitalised or lower):
+            return "", ""
+        organization = self.organization_ending_at(words, start)
+        if not organization and tail[0][:1].islower():
+            # "Kremlin spokesman": a name just before a lower-case title is its organisation.
+            run = []
+            for word in reversed(words[:start]):
+                folded = fold(word.rstrip("'’s"))
+                if not word[:1].isupper() or folded in NOT_NAME_WORDS \
+                        or folded in self.gazetteer.country_words \
+                        or any(folded == fold(p.surname) for p in self.people):
+                    break
+                run.insert(0, word)
+            organization = " ".join(run)
+        if not organization and position is not None and start > 0 \
+                and fold(words[start - 1]) in OWNER_WORDS:
+            organization = self.organization_before(position)
+        return " ".join(tail), organization
+
+    def organization_ending_at(self, words: list[str], end: int) -> str:
+        """The organisation named by the words just before `end`, if they name one."""
+        for begin in range(max(0, end - MAX_NAME_WORDS), end):
+            phrase = " ".join(words[begin:end])
+            if begin == end - 1 and re.fullmatch(r"[A-Z]{2,}", phrase) \
+                    and fold(phrase) not in TITLE_WORDS \
+                    and fold(phrase) not in self.gazetteer.country_words:
+                return phrase
+            known = self.organizations.named(phrase)
+            if known:
+                return known.name
         return ""
+
+    def organization_before(self, position: int) -> str:
+        """The organisation named last before `position`: whom "its director" works for."""
+        best, best_at = "", -1
+        for organization in self.organizations.found.values():
+            for name in (organization.name, *organization.aliases):
+                at = self.body.rfind(name, 0, position)
+                if at > best_at:
+                    best, best_at = organization.name, at
+        return best
 
     def split_role(self, role: str) -> tuple[str, str]:
         """ "director of policy at Russian company Rostec" -> ("director of policy", "Rostec")."""
-        for match in reversed(list(re.finditer(r"\s+(?:at|of|for|with|from)\s+", role))):
+        prepositions = list(re.finditer(r"\s+(?:at|of|for|with|from)\s+", role))
+        # "director of the Federal Service for Military-Technical Cooperation": the first
+        # preposition followed by nothing but a proper name.
+        for match in prepositions:
+            right = role[match.end():]
+            if PROPER_NAME.fullmatch(right):
+                return role[:match.start()], self.role_organization(right)
+        for match in reversed(prepositions):
             right = role[match.end():]
             words = re.findall(r"[\w'’\-]+", right)
             if any(w[0].isupper() and fold(w.rstrip("'’s")) not in self.gazetteer.country_words
@@ -298,6 +378,9 @@ class Extractor:
         for person in self.people:
             if fold(phrase) in (fold(person.name), fold(person.surname)):
                 return person, False
+        # "Gazprom said in a statement": an organisation's words, said by nobody named.
+        if self.organizations.named(phrase):
+            return None, True
         if re.fullmatch(NAME, phrase) and looks_like_name(phrase, self.gazetteer):
             return self.person(phrase, position), False
         return None, False
@@ -408,7 +491,7 @@ class Extractor:
         attributed = [q for q in self.quotes if q.speaker or q.unnamed]
         top, sub = self.sectors()
         people_names = {fold(p.name) for p in self.people}
-        organizations = [o for o in self.organizations.found.values()
+        organizations = [o for o in self.organizations.without_shortened_names()
                          if fold(o.name) not in people_names]
         return Extraction(self.title, self.people, organizations, self.countries(), top, sub,
                           attributed)

@@ -25,15 +25,32 @@ TITLE_WORDS = {
     "commander", "adviser", "advisor", "founder", "vice", "senior", "undersecretary",
     "chancellor", "mayor", "envoy", "representative", "lead", "engineer", "analyst",
     "partner", "principal", "board", "member", "managing", "first", "assistant",
+    "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
 }
+# Words naming a field, which belong to the title after them: "Energy Minister",
+# "defense analyst".
+PORTFOLIO_WORDS = {
+    "defense", "defence", "energy", "foreign", "finance", "economy", "economic", "trade",
+    "industry", "interior", "security", "military", "oil", "gas", "nuclear", "naval",
+    "aviation", "transport", "justice", "health", "agriculture", "environment", "natural",
+    "resources", "infrastructure", "development", "communications", "technology", "prime",
+}
+TITLE_CONNECTORS = {"and", "of", "for", "to"}
+# "its director", "the company's chief executive": the organisation is the one named last.
+OWNER_WORDS = {"its", "company's", "company’s", "firm's", "firm’s", "group's", "group’s"}
 NOT_NAME_WORDS = {
-    "the", "meanwhile", "however", "speaking", "noting", "pointing", "according", "he",
+    "the", "a", "an", "meanwhile", "however", "speaking", "noting", "pointing", "according", "he",
     "she", "they", "it", "we", "in", "on", "at", "for", "and", "but", "this", "that",
     "general", "deputy", "minister", "director", "president", "chief", "head",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "interest", "both", "last", "next",
 }
+DATELINE = re.compile(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?\s+[-–—]\s")
+DESCRIPTIONS = (
+    r"company|maker|manufacturer|producer|exporter|importer|firm|giant|operator|shipbuilder|"
+    r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
+)
 CORPORATE_FORMS = (
     "Corporation", "Corp", "Company", "Co", "Group", "Holding", "Holdings", "Inc", "Ltd",
     "LLC", "PLC", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV", "JSC", "PJSC", "Agency",
@@ -76,7 +93,10 @@ def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
             continue
         name = " ".join(words[-length:])
         before = words[:-length]
-        if length == 3 and before and before[-1][:1].isupper():
+        # Three capitalised words after another are a name only after a title: "Naval
+        # Group CEO Pierre Eric Pommellet", not "UralVagonZavod Alexander Potapov".
+        if length == 3 and before and before[-1][:1].isupper() \
+                and fold(before[-1]) not in TITLE_WORDS:
             continue
         if all(w[:1].isupper() for w in words[-length:]) and looks_like_name(name, gazetteer):
             return before, name
@@ -125,6 +145,15 @@ class OrganizationFinder:
                 organization.aliases.append(alias)
         return organization
 
+    def named(self, phrase: str) -> Organization | None:
+        """The organisation this phrase names exactly, found in the text or known."""
+        folded = fold(phrase)
+        for organization in self.found.values():
+            if folded in {fold(name) for name in (organization.name, *organization.aliases)}:
+                return organization
+        known = self.gazetteer.organization(phrase)
+        return self.add(known.name) if known else None
+
     def from_phrase(self, phrase: str) -> Organization | None:
         """The organisation at the end of a phrase such as "Russian state-run company Rostec"."""
         phrase = phrase.strip(" ,")
@@ -153,7 +182,8 @@ class OrganizationFinder:
                                     self.gazetteer.organization_first_words):
             self.add(known.name)
         for match in re.finditer(
-            rf"((?:{CAPITALIZED}\s+)*{CAPITALIZED})\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
+            rf"((?:{CAPITALIZED}\s+(?:(?:of|for|and|&|de|on)\s+)?)*{CAPITALIZED})"
+            rf"\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
         ):
             full, abbreviation = match.group(1), match.group(2)
             words = full.split()
@@ -172,10 +202,22 @@ class OrganizationFinder:
                 words = words[1:]
             if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
                 self.add(" ".join(words))
+        # "drone maker Baykar", "arms exporter Rosoboronexport": a name after what it is.
+        for match in re.finditer(rf"\b(?:{DESCRIPTIONS})\s+((?:{CAPITALIZED}\s+)*{CAPITALIZED})",
+                                 self.text):
+            name = match.group(1)
+            first = fold(name.split()[0])
+            if first in TITLE_WORDS or first in NOT_NAME_WORDS or self.gazetteer.person(name) \
+                    or (" " in name and looks_like_name(name, self.gazetteer)):
+                continue
+            self.add(name)
         # Acronyms on their own (NATO, UEC): an alias of a found name, or an organisation.
+        # Not titles (CEO), products (TB2) or a dateline's city ("MOSCOW, March 5 -").
         for match in re.finditer(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w])", self.text):
             acronym = match.group(1)
-            if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3:
+            if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3 \
+                    or fold(acronym) in TITLE_WORDS or any(c.isdigit() for c in acronym) \
+                    or self.starts_dateline(match.start()):
                 continue
             owner = self.owner_of(acronym)
             if owner:
@@ -187,6 +229,21 @@ class OrganizationFinder:
                 plain = ascii_fold(alias)
                 if plain != alias and plain not in organization.aliases:
                     organization.aliases.append(plain)
+
+    def starts_dateline(self, position: int) -> bool:
+        line_start = self.text.rfind("\n", 0, position) + 1
+        return position == line_start and DATELINE.match(self.text, position) is not None
+
+    def without_shortened_names(self) -> list[Organization]:
+        """The organisations found, less a name only ever printed as the start of a longer
+        one ("Oxford Institute" of "Oxford Institute for Energy Studies")."""
+        names = [o.name for o in self.found.values()]
+        return [
+            organization for organization in self.found.values()
+            if not any(longer.startswith(organization.name + " ")
+                       and self.text.count(longer) == self.text.count(organization.name)
+                       for longer in names)
+        ]
 
     def owner_of(self, acronym: str) -> Organization | None:
         for organization in self.found.values():
