@@ -141,7 +141,7 @@ class Extractor:
             rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)(?:,|\.(?:\s|$)|\s+(?:said|told))",
             text,
         ):
-            name, role = match.group(1), match.group(3)
+            name, role = match.group(1), relative_to_title(match.group(3))
             if not looks_like_name(name, self.gazetteer):
                 continue
             if not any(fold(w) in TITLE_WORDS for w in re.findall(r"[\w\-]+", role)):
@@ -378,6 +378,11 @@ class Extractor:
         for person in self.people:
             if fold(phrase) in (fold(person.name), fold(person.surname)):
                 return person, False
+        # "Lee said" of Lee Yong-bae: family names come first in some languages.
+        if " " not in phrase:
+            named = [p for p in self.people if fold(phrase) in fold(p.name).split()]
+            if len(named) == 1:
+                return named[0], False
         # "Gazprom said in a statement": an organisation's words, said by nobody named.
         if self.organizations.named(phrase):
             return None, True
@@ -409,6 +414,12 @@ class Extractor:
                  or re.match(rf"\W{{0,3}}\s*according to\s+{subject}", after))
         if match and self.settle(quote, match.group(1), quote.end):
             return
+        # "...," said Rear Admiral Sandeep Mehta
+        match = re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:[A-Z][\w\-]*[ ]+)+[A-Z][\w\-]*)",
+                         after)
+        split = split_name(match.group(1).split(), self.gazetteer) if match else None
+        if split and self.settle(quote, split[1], quote.end):
+            return
         # "...," the minister said: the person last named with that title.
         match = re.match(rf"\W{{0,3}}\s*the\s+((?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+"
                          rf"(?:{SPEECH_VERBS})\b", after)
@@ -421,8 +432,8 @@ class Extractor:
             return
         # Kladov said, "..." / He pointed out that ... and said: "..." / called it "..."
         if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):
-            match = re.match(rf"\s*(?:(?:[A-Z]\w+ing|Meanwhile|However|Also)\b[^,]*,\s*)?{subject}",
-                             before)
+            opening = r"(?:[A-Z]\w+ing|Asked|Meanwhile|However|Also)\b[^,]*,\s*"
+            match = re.match(rf"\s*(?:{opening})?{subject}", before)
             if match and self.settle(quote, match.group(1), quote.start):
                 return
             # Overlapping: "in Turkey, Potapov said" must still try "Potapov".
@@ -491,10 +502,22 @@ class Extractor:
         attributed = [q for q in self.quotes if q.speaker or q.unnamed]
         top, sub = self.sectors()
         people_names = {fold(p.name) for p in self.people}
-        organizations = [o for o in self.organizations.without_shortened_names()
+        organizations = [o for o in self.organizations.without_names_inside_others()
                          if fold(o.name) not in people_names]
         return Extraction(self.title, self.people, organizations, self.countries(), top, sub,
                           attributed)
+
+
+RELATIVE_ROLES = {"chairs": "chairman of", "heads": "head of", "leads": "head of",
+                  "runs": "head of", "directs": "director of", "manages": "manager of"}
+
+
+def relative_to_title(role: str) -> str:
+    """ "who chairs the board of Baykar" -> "chairman of the board of Baykar";
+    "who is the head of X" -> "the head of X"."""
+    role = re.sub(r"^who\s+(?:is|was)\s+", "", role)
+    verb = re.match(rf"who\s+({'|'.join(RELATIVE_ROLES)})\s+", role)
+    return f"{RELATIVE_ROLES[verb.group(1)]} {role[verb.end():]}" if verb else role
 
 
 def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> Extraction:

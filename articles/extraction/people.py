@@ -16,7 +16,10 @@ UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 WORD = r"[^\W\d_][\w'’\-]*"
 CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
 # Two or three capitalised words: a person's name.
-NAME = rf"(?<![\w'’\-]){UPPER}[a-zà-ÿā-ž'’\-]+(?:[ ]+{UPPER}[a-zà-ÿā-ž'’\-]+){{1,2}}(?![\w])"
+NAME_WORD = rf"{UPPER}[a-zà-ÿā-ž'’\-]+"
+# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal".
+NAME = (rf"(?<![\w'’\-])(?:{NAME_WORD}(?:[ ]+{NAME_WORD}){{1,2}}|(?:{UPPER}\.[ ]?){{1,2}}[ ]"
+        rf"{NAME_WORD})(?![\w])")
 
 TITLE_WORDS = {
     "director", "manager", "minister", "chief", "executive", "president", "chairman",
@@ -26,6 +29,7 @@ TITLE_WORDS = {
     "chancellor", "mayor", "envoy", "representative", "lead", "engineer", "analyst",
     "partner", "principal", "board", "member", "managing", "first", "assistant",
     "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
+    "admiral", "rear", "colonel", "lieutenant", "brigadier", "marshal", "captain",
 }
 # Words naming a field, which belong to the title after them: "Energy Minister",
 # "defense analyst".
@@ -52,7 +56,7 @@ DESCRIPTIONS = (
     r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
 )
 CORPORATE_FORMS = (
-    "Corporation", "Corp", "Company", "Co", "Group", "Holding", "Holdings", "Inc", "Ltd",
+    "Corporation", "Corp", "Company", "Co", "Group", "Holding", "Holdings", "Inc", "Ltd", "Limited",
     "LLC", "PLC", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV", "JSC", "PJSC", "Agency",
     "Industries", "Systems", "Works", "Shipyards", "Shipyard", "Bank", "Fund", "Ministry",
     "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
@@ -103,6 +107,10 @@ def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
     return None
 
 
+def initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word[0].isupper()).upper()
+
+
 def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3:
@@ -113,7 +121,8 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     if any(re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", word) and not word.startswith(("Mc", "Mac"))
            for word in words):
         return False
-    if any(fold(word.rstrip("'’s")) in gazetteer.country_words for word in words):
+    if fold(text) in gazetteer.country_words or any(
+            fold(word.rstrip("'’s")) in gazetteer.country_words for word in words):
         return False
     return not (gazetteer.organization(text) or text.endswith(CORPORATE_FORMS))
 
@@ -187,8 +196,10 @@ class OrganizationFinder:
         ):
             full, abbreviation = match.group(1), match.group(2)
             words = full.split()
+            # A country that the abbreviation spells stays: Israel Aerospace Industries (IAI).
             while words and (fold(words[0]) in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))
-                             or fold(words[0]) in self.gazetteer.country_words):
+                             or fold(words[0]) in self.gazetteer.country_words
+                             and not initials(words).startswith(abbreviation.upper())):
                 words = words[1:]
             if len(words) >= 2:
                 self.add(" ".join(words), [abbreviation])
@@ -217,30 +228,44 @@ class OrganizationFinder:
             acronym = match.group(1)
             if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3 \
                     or fold(acronym) in TITLE_WORDS or any(c.isdigit() for c in acronym) \
-                    or self.starts_dateline(match.start()):
+                    or self.in_dateline(match.start()):
                 continue
             owner = self.owner_of(acronym)
             if owner:
                 self.add(owner.name, [acronym])
             else:
                 self.add(acronym)
+        self.merge_corporate_short_forms()
         for organization in self.found.values():
             for alias in list(organization.aliases):
                 plain = ascii_fold(alias)
                 if plain != alias and plain not in organization.aliases:
                     organization.aliases.append(plain)
 
-    def starts_dateline(self, position: int) -> bool:
-        line_start = self.text.rfind("\n", 0, position) + 1
-        return position == line_start and DATELINE.match(self.text, position) is not None
+    def merge_corporate_short_forms(self) -> None:
+        """"Goa Shipyard" beside "Goa Shipyard Limited": one company, the short form an alias."""
+        for key, short in list(self.found.items()):
+            for full in self.found.values():
+                rest = full.name[len(short.name):].strip()
+                if full is not short and full.name.startswith(short.name + " ") \
+                        and rest in CORPORATE_FORMS:
+                    full.aliases.extend(a for a in (short.name, *short.aliases)
+                                        if a not in full.aliases)
+                    del self.found[key]
+                    break
 
-    def without_shortened_names(self) -> list[Organization]:
-        """The organisations found, less a name only ever printed as the start of a longer
-        one ("Oxford Institute" of "Oxford Institute for Energy Studies")."""
+    def in_dateline(self, position: int) -> bool:
+        dateline = DATELINE.match(self.text, self.text.rfind("\n", 0, position) + 1)
+        return dateline is not None and position < dateline.end()
+
+    def without_names_inside_others(self) -> list[Organization]:
+        """The organisations found, less a name only ever printed inside a longer one
+        ("Oxford Institute" of "Oxford Institute for Energy Studies")."""
         names = [o.name for o in self.found.values()]
         return [
             organization for organization in self.found.values()
-            if not any(longer.startswith(organization.name + " ")
+            if not any(longer != organization.name
+                       and re.search(rf"(?<!\w){re.escape(organization.name)}(?!\w)", longer)
                        and self.text.count(longer) == self.text.count(organization.name)
                        for longer in names)
         ]
