@@ -20,6 +20,7 @@ from articles.extraction.gazetteer import (
 from articles.extraction.people import (
     CAPITALIZED,
     NAME,
+    NAME_WORD,
     NOT_NAME_WORDS,
     OWNER_WORDS,
     PORTFOLIO_WORDS,
@@ -49,7 +50,7 @@ CAPITALIZED_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)+(
 UNNAMED = (
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
     r"representative|statement|diplomat|executive|analyst|company|ministry|firm|government|"
-    r"embassy|agency)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
+    r"embassy|agency|bank)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
 )
 PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
@@ -383,6 +384,11 @@ class Extractor:
             named = [p for p in self.people if fold(phrase) in fold(p.name).split()]
             if len(named) == 1:
                 return named[0], False
+        # "Damasceno said" of a person named in full where no pattern saw a name.
+        if re.fullmatch(NAME_WORD, phrase):
+            full = re.search(rf"(?:{NAME_WORD}[ ]+){{1,2}}{re.escape(phrase)}(?!\w)", self.body)
+            if full and looks_like_name(full.group(0), self.gazetteer):
+                return self.person(full.group(0), full.start()), False
         # "Gazprom said in a statement": an organisation's words, said by nobody named.
         if self.organizations.named(phrase):
             return None, True
@@ -415,8 +421,8 @@ class Extractor:
         if match and self.settle(quote, match.group(1), quote.end):
             return
         # "...," said Rear Admiral Sandeep Mehta
-        match = re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:[A-Z][\w\-]*[ ]+)+[A-Z][\w\-]*)",
-                         after)
+        match = re.match(
+            rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+[A-Z][\w\-]*)", after)
         split = split_name(match.group(1).split(), self.gazetteer) if match else None
         if split and self.settle(quote, split[1], quote.end):
             return
@@ -437,8 +443,10 @@ class Extractor:
             if match and self.settle(quote, match.group(1), quote.start):
                 return
             # Overlapping: "in Turkey, Potapov said" must still try "Potapov".
+            # "Florence Parly, who visited Cairo last month, said": a clause between commas.
             for candidate in re.finditer(
-                    rf"(?={subject},?\s+(?:[\w\-]+\s+){{0,3}}?(?:{SPEECH_VERBS}))", before):
+                    rf"(?={subject}(?:,[^,\"“”]{{1,80}},)?,?\s+(?:[\w\-]+\s+){{0,3}}?"
+                    rf"(?:{SPEECH_VERBS}))", before):
                 if self.settle(quote, candidate.group(1), quote.start):
                     return
         # A quote on its own after the same speaker's quote goes on with it.
@@ -475,7 +483,7 @@ class Extractor:
         codes = []
         for match in pattern.finditer(fold(f"{self.title}\n{self.body}")):
             code = self.gazetteer.country_by_name[match.group(1)]
-            if code not in codes:
+            if code and code not in codes:
                 codes.append(code)
         return codes
 

@@ -7,6 +7,13 @@ from functools import lru_cache
 from articles.folding import WORDS, fold, words_key
 
 MAX_NAME_WORDS = 6
+# Places whose names hold a country's name or demonym without being about that country:
+# matched first (longest wins) and then passed over.
+NOT_COUNTRIES = (
+    "latin america", "south america", "north america", "central america", "latin american",
+    "south american", "north american", "central american", "new mexico", "new jersey",
+    "indian ocean", "persian gulf",
+)
 
 
 @lru_cache(maxsize=10_000)
@@ -89,6 +96,8 @@ class Gazetteer:
             for name in (*country.names, *country.demonyms):
                 self.country_by_name.setdefault(fold(name), country.code)
                 self.country_words.add(fold(name))
+        for region in NOT_COUNTRIES:
+            self.country_by_name.setdefault(region, None)
         self.country_regex = self.country_pattern()
         self.sectors_by_keyword = {}
         for sector in self.sectors:

@@ -92,15 +92,17 @@ def clean_title(text: str) -> str:
 
 def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
     """The trailing person name of a run of capitalised words, and the words before it."""
-    for length in (3, 2):
+    for length in (4, 3, 2):
         if len(words) < length:
             continue
         name = " ".join(words[-length:])
         before = words[:-length]
-        # Three capitalised words after another are a name only after a title: "Naval
-        # Group CEO Pierre Eric Pommellet", not "UralVagonZavod Alexander Potapov".
-        if length == 3 and before and before[-1][:1].isupper() \
+        # Three or four capitalised words after another are a name only after a title:
+        # "Naval Group CEO Pierre Eric Pommellet", not "UralVagonZavod Alexander Potapov".
+        if length > 2 and before and before[-1][:1].isupper() \
                 and fold(before[-1]) not in TITLE_WORDS:
+            continue
+        if length == 4 and not before:
             continue
         if all(w[:1].isupper() for w in words[-length:]) and looks_like_name(name, gazetteer):
             return before, name
@@ -113,9 +115,11 @@ def initials(words: list[str]) -> str:
 
 def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     words = text.split()
-    if not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 4:
         return False
-    if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS for word in words):
+    # "Embraer Defense", "Volga Energy": words of titles and companies are not in names.
+    if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS
+           or fold(word) in PORTFOLIO_WORDS or word in CORPORATE_FORMS for word in words):
         return False
     # "UralVagonZavod", "TurkStream": capitals inside a word make a brand, not a name.
     if any(re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", word) and not word.startswith(("Mc", "Mac"))
