@@ -19,3 +19,12 @@ def test_it_prints_throughput_with_and_without_extraction_and_keeps_nothing():
     assert float(lines[3].split()[2]) > 0
     assert "extraction costs" in lines[4]
     assert not Article.objects.exists() and not Speaker.objects.exists()
+
+
+def test_it_can_keep_the_files_for_a_real_import(tmp_path):
+    call_command("bench_import", "--articles", "3", "--repeats", "1",
+                 "--keep-files", str(tmp_path / "inbox"), stdout=StringIO())
+    assert len(list((tmp_path / "inbox").glob("*.txt"))) == 3
+    out = StringIO()
+    call_command("import_articles", str(tmp_path / "inbox"), stdout=out, stderr=StringIO())
+    assert "3 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()

@@ -39,8 +39,14 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=500)
         parser.add_argument("--repeats", type=int, default=3)
         parser.add_argument("--seed", type=int, default=11)
+        parser.add_argument("--keep-files", metavar="DIR",
+                            help="Also write the files to DIR and keep them, to time a real "
+                                 "import_articles of the same files.")
 
-    def handle(self, *args, articles, repeats, seed, **options):
+    def handle(self, *args, articles, repeats, seed, keep_files, **options):
+        if keep_files:
+            Path(keep_files).mkdir(parents=True, exist_ok=True)
+            write_files(Path(keep_files), articles, seed)
         runs = {"without extraction": [], "with extraction": []}
         batches = {label: [] for label in runs}
         with tempfile.TemporaryDirectory() as folder:
