@@ -124,3 +124,49 @@ def test_an_editor_adds_a_statement_with_the_speaker_autocomplete_and_publishes(
     assert statement.speaker.name == "Dana Abenova"
     page.goto(f"{live_server.url}/speakers/dana-abenova/")
     assert page.get_by_text("We will build the line ourselves.").is_visible()
+
+
+def test_a_new_user_imports_a_folder_reviews_publishes_and_finds_the_statements(
+        page, live_server, archive, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "frigate.txt").write_text(
+        "Published: 2024-05-02\n\nShipyard wins frigate order\n\n"
+        "Nordic Yards will build two frigates for Norway.\n\n"
+        "\"This order secures 2,000 jobs,\" said Lars Berg, chief executive of Nordic Yards.\n",
+        encoding="utf-8")
+    (inbox / "rail.json").write_text(
+        '{"title": "Rail order", "body": "Trains were ordered.", "published": "2024-01-02"}',
+        encoding="utf-8")
+    (inbox / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>'
+        "<title>Gas deal signed</title><link>https://example.org/gas</link>"
+        "<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
+        "<description>A supply deal with Turkey.</description></item></channel></rss>",
+        encoding="utf-8")
+    (inbox / "broken.json").write_text('{"title": ', encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(SystemExit):
+        call_command("import_articles", str(inbox), stdout=out, stderr=err)
+    assert "3 created, 0 updated, 0 unchanged, 1 failed" in out.getvalue()
+    assert "broken.json: malformed JSON" in err.getvalue()
+
+    make_editor("desk")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", "a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/admin/articles/article/?suggestions=waiting")
+    page.locator("tr", has_text="Shipyard wins frigate order").get_by_role(
+        "link", name=re.compile(r"^Review")).click()
+    page.wait_for_url(re.compile(r"/review/$"))
+    assert page.locator("mark", has_text="This order secures 2,000 jobs").is_visible()
+    page.get_by_role("button", name="Save and go to the article").click()
+    page.wait_for_url(re.compile(r"/change/$"))
+    page.select_option("#id_status", "published")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/articles/article/$"))
+
+    page.goto(f"{live_server.url}/speakers/lars-berg/")
+    assert page.get_by_text("This order secures 2,000 jobs").is_visible()
+    assert page.get_by_text("chief executive").first.is_visible()
