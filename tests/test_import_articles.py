@@ -225,6 +225,14 @@ def test_a_text_twice_in_one_import_is_saved_once(tmp_path):
     assert (code, "1 created, 0 updated, 1 unchanged, 0 failed" in out) == (0, True)
 
 
+def test_a_dry_run_counts_a_repeated_text_as_the_real_run_would(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    _, out, _ = run(tmp_path, "--dry-run")
+    assert "1 created, 0 updated, 1 unchanged, 0 failed" in out
+    assert not Article.objects.exists()
+
+
 def test_the_import_is_recorded_in_the_history_with_its_links(inbox):
     run(inbox / "frigate.txt")
     article = Article.objects.get()

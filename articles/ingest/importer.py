@@ -102,6 +102,7 @@ class Pending:
     article: Article
     is_new: bool
     proposal: Proposal | None = None
+    keys: frozenset = frozenset()  # the URL and text that make it the same article
 
 
 def gazetteer_from_database() -> Gazetteer:
@@ -131,6 +132,8 @@ class Importer:
         self.sectors_by_name = {fold(s.name): s for s in sectors}
         self.sectors_by_slug = {s.slug: s for s in sectors}
         self.country_codes = set(Country.objects.values_list("code", flat=True))
+        # What a dry run would have saved, so that a later copy counts as a real run counts it.
+        self.saved_in_dry_run: set[tuple] = set()
 
     def run(self, items: Iterable[ArticleRecord | Problem],
             progress: Callable[[int], object] | None = None) -> ImportSummary:
@@ -180,6 +183,7 @@ class Importer:
             else:
                 if self.options.dry_run:
                     self.entities.rolled_back()
+                    self.saved_in_dry_run.update(key for item in pending for key in item.keys)
                 else:
                     self.entities.committed()
                 for item in pending:
@@ -214,6 +218,12 @@ class Importer:
                 continue
             seen |= keys
             existing = (by_url.get(record.url) if record.url else None) or by_digest.get(digest)
+            if keys & self.saved_in_dry_run:
+                if self.options.update:
+                    self.summary.updated += 1
+                else:
+                    self.summary.unchanged += 1
+                continue
             if existing and not self.options.update:
                 self.summary.unchanged += 1
                 continue
@@ -224,7 +234,8 @@ class Importer:
                                                  f"form export_articles writes ({error!r})"))
                 continue
             pending.append(Pending(record, self.filled(existing or Article(), record),
-                                   is_new=existing is None, proposal=proposal))
+                                   is_new=existing is None, proposal=proposal,
+                                   keys=frozenset(keys)))
         return pending, repeated
 
     def filled(self, article: Article, record: ArticleRecord) -> Article:
