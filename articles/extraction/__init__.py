@@ -397,12 +397,22 @@ class Extractor:
         return None, False
 
     def last_person_before(self, position: int) -> Person | None:
+        """Whom "he" or "she" means: the subject of the sentence that last named someone —
+        in "Petrov said Prime Minister Modi had raised it", Petrov, not Modi."""
         best, best_at = None, -1
         for person in self.people:
             for mention in person.mentions:
                 if best_at < mention < position:
                     best, best_at = person, mention
-        return best
+        if best is None:
+            return None
+        sentence_start = self.sentence_bounds(best_at)[0]
+        subject, subject_at = best, best_at
+        for person in self.people:
+            for mention in person.mentions:
+                if sentence_start <= mention < subject_at:
+                    subject, subject_at = person, mention
+        return subject
 
     def attribute(self, quote: Quote, previous: Quote | None) -> None:
         start, end = self.sentence_bounds(quote.start)
