@@ -43,7 +43,8 @@ SPEECH_VERBS = (
     r"claims|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|remarked|"
     r"continued|asserted|announced|commented|wrote|writes|replied|answered|confirmed|"
     r"acknowledged|highlighted|observed|declared|described|describes|called|calls|urged|"
-    r"concluded|agreed|admitted|predicted|suggested|vowed|promised"
+    r"concluded|agreed|admitted|predicted|suggested|vowed|promised|"
+    r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
 )
 PRONOUNS = r"he|she|He|She"
 CAPITALIZED_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)+(?![\w])")
@@ -448,17 +449,22 @@ class Extractor:
             return
         # Kladov said, "..." / He pointed out that ... and said: "..." / called it "..."
         if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):
-            opening = r"(?:[A-Z]\w+ing|Asked|Meanwhile|However|Also)\b[^,]*,\s*"
+            opening = (r"(?:[A-Z]\w+ing|Asked|Meanwhile|However|Also|In|At|On|During|After|"
+                       r"Before|Later|Earlier|Separately)\b[^,\"“”]*,\s*")
             match = re.match(rf"\s*(?:{opening})?{subject}", before)
             if match and self.settle(quote, match.group(1), quote.start):
                 return
             # Overlapping: "in Turkey, Potapov said" must still try "Potapov".
             # "Florence Parly, who visited Cairo last month, said": a clause between commas.
-            for candidate in re.finditer(
-                    rf"(?={subject}(?:,[^,\"“”]{{1,80}},)?,?\s+(?:[\w\-]+\s+){{0,3}}?"
-                    rf"(?:{SPEECH_VERBS}))", before):
-                if self.settle(quote, candidate.group(1), quote.start):
-                    return
+            # Nearest the verb first, and a person before an organisation: "in an
+            # interview with TASS, Novak said" is Novak's.
+            candidates = [c.group(1) for c in re.finditer(
+                rf"(?={subject}(?:,[^,\"“”]{{1,80}},)?,?\s+(?:[\w\-]+\s+){{0,3}}?"
+                rf"(?:{SPEECH_VERBS}))", before)][::-1]
+            for person_only in (True, False):
+                for candidate in candidates:
+                    if self.settle(quote, candidate, quote.start, person_only=person_only):
+                        return
         # A quote on its own after the same speaker's quote goes on with it.
         if previous is not None and not before.strip() and not re.search(r"\w", after[:3]):
             quote.speaker, quote.unnamed = previous.speaker, previous.unnamed
@@ -477,9 +483,9 @@ class Extractor:
                                                           if m < quote.start))
         return True
 
-    def settle(self, quote: Quote, phrase: str, position: int) -> bool:
+    def settle(self, quote: Quote, phrase: str, position: int, person_only=False) -> bool:
         person, unnamed = self.who(phrase, position)
-        if person or unnamed:
+        if person or (unnamed and not person_only):
             quote.speaker, quote.unnamed = person, unnamed
             return True
         return False
