@@ -1,7 +1,7 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from articles.models import Article, Speaker
 
@@ -28,3 +28,15 @@ def test_it_can_keep_the_files_for_a_real_import(tmp_path):
     out = StringIO()
     call_command("import_articles", str(tmp_path / "inbox"), stdout=out, stderr=StringIO())
     assert "3 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+
+
+def test_it_can_import_copies_of_a_real_article(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Shipyard wins order\n\n\"We are ready,\" said Lars Berg, chief executive "
+                       "of Nordic Yards.\n", encoding="utf-8")
+    out = StringIO()
+    call_command("bench_import", "--articles", "4", "--repeats", "1", "--like", str(article),
+                 stdout=out)
+    assert out.getvalue().startswith("4 text files on ")
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("bench_import", "--like", str(tmp_path / "missing.txt"), stdout=out)

@@ -493,12 +493,9 @@ class Extractor:
     # --- countries and sectors -------------------------------------------------------------
 
     def countries(self) -> list[str]:
-        pattern = self.gazetteer.country_regex
-        if pattern is None:
-            return []
         codes = []
-        for match in pattern.finditer(fold(f"{self.title}\n{self.body}")):
-            code = self.gazetteer.country_by_name[match.group(1)]
+        for _, _, code in mentions(self.organizations.text, self.gazetteer.country_by_words,
+                                   self.gazetteer.country_first_words):
             if code and code not in codes:
                 codes.append(code)
         return codes

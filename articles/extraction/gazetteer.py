@@ -27,10 +27,17 @@ def fold_in_place(text: str) -> str:
     return "".join(map(fold_character, text))
 
 
+@lru_cache(maxsize=8)
+def folded_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(folded word, start, end) of each word: one pass per text, however many tables
+    (organisations, countries) are looked up in it."""
+    return tuple((m.group(), m.start(), m.end()) for m in WORDS.finditer(fold_in_place(text)))
+
+
 def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, object]]:
     """(start, end, value) of each longest run of words in `text` that is a key of `table`;
     `first_words` (the first word of every key) lets most words be passed over at once."""
-    tokens = [(m.group(), m.start(), m.end()) for m in WORDS.finditer(fold_in_place(text))]
+    tokens = folded_words(text)
     found, position = [], 0
     while position < len(tokens):
         if tokens[position][0] not in first_words:
@@ -98,7 +105,10 @@ class Gazetteer:
                 self.country_words.add(fold(name))
         for region in NOT_COUNTRIES:
             self.country_by_name.setdefault(region, None)
-        self.country_regex = self.country_pattern()
+        self.country_by_words = {}
+        for name, code in self.country_by_name.items():
+            self.country_by_words.setdefault(words_key(name), code)
+        self.country_first_words = {key[0] for key in self.country_by_words if key}
         self.sectors_by_keyword = {}
         for sector in self.sectors:
             for keyword in sector.keywords:
@@ -136,10 +146,3 @@ class Gazetteer:
 
     def person(self, name: str) -> KnownPerson | None:
         return self.person_by_name.get(fold(name))
-
-    def country_pattern(self) -> re.Pattern | None:
-        names = sorted(self.country_by_name, key=len, reverse=True)
-        if not names:
-            return None
-        alternatives = "|".join(re.escape(name) for name in names)
-        return re.compile(rf"(?<![\w])({alternatives})(?:'s)?(?![\w])")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -421,16 +421,29 @@ class Importer:
             *manager.bulk_history_create([i.article for i in pending if not i.is_new],
                                          update=True),
         ]
-        entry_of = {entry.id: entry for entry in entries}
-        for name in LINKS:
-            through = getattr(Article, name).through
-            history_model = getattr(manager.model, name).model
-            history_model.objects.bulk_create(
-                history_model(history=entry_of[link.article_id],
-                              **{f.attname: getattr(link, f.attname)
-                                 for f in through._meta.fields})
-                for link in through.objects.filter(article_id__in=list(entry_of))
-            )
+        if not entries:
+            return
+        history_ids = [entry.pk for entry in entries]
+        quote = connection.ops.quote_name
+        entry_id, article_id = quote("history_id"), quote("id")
+        placeholders = ", ".join(["%s"] * len(history_ids))
+        with connection.cursor() as cursor:
+            for name in LINKS:
+                through = getattr(Article, name).through
+                columns = [quote(f.column) for f in through._meta.fields]
+                copies = quote(getattr(manager.model, name).model._meta.db_table)
+                links = quote(through._meta.db_table)
+                # Copied inside the database, INSERT ... SELECT: building a model instance
+                # for every link and its copy cost more than the rest of the history.
+                # Table and column names come from the models; values are parameters.
+                cursor.execute(
+                    f"INSERT INTO {copies} ({', '.join(columns)}, {entry_id}) "  # noqa: S608
+                    f"SELECT {', '.join(f'link.{c}' for c in columns)}, entry.{entry_id} "
+                    f"FROM {links} link JOIN {quote(manager.model._meta.db_table)} entry "
+                    f"ON entry.{article_id} = link.{quote('article_id')} "
+                    f"WHERE entry.{entry_id} IN ({placeholders})",
+                    history_ids,
+                )
 
 
 def most_specific(sectors: list[Sector]) -> list[Sector]:

@@ -28,6 +28,15 @@ def write_files(folder: Path, count: int, seed: int) -> None:
         (folder / f"{number:05d}.txt").write_text(text, encoding="utf-8")
 
 
+def copy_article(folder: Path, count: int, template: Path) -> None:
+    """`count` copies of a real article, each a different text (a numbered title line)."""
+    title, body = template.read_text(encoding="utf-8").strip().split("\n", 1)
+    for number in range(count):
+        (folder / f"{number:05d}.txt").write_text(
+            f"Published: 2024-01-02\n\n{title.strip()} ({number})\n\n{body.strip()}\n",
+            encoding="utf-8")
+
+
 class Command(BaseCommand):
     help = (
         "Import synthetic text files and print the throughput with extraction on, against "
@@ -39,18 +48,30 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=500)
         parser.add_argument("--repeats", type=int, default=3)
         parser.add_argument("--seed", type=int, default=11)
+        parser.add_argument("--like", metavar="FILE", type=Path,
+                            help="Import copies of this article instead of synthetic ones, "
+                                 "e.g. ../shared/samples/000_e3544d9ca0214d36.txt.")
         parser.add_argument("--keep-files", metavar="DIR",
                             help="Also write the files to DIR and keep them, to time a real "
                                  "import_articles of the same files.")
 
-    def handle(self, *args, articles, repeats, seed, keep_files, **options):
+    def handle(self, *args, articles, repeats, seed, like, keep_files, **options):
+        if like is not None and not like.is_file():
+            raise CommandError(f"--like {like}: no such file.")
+
+        def write(folder: Path) -> None:
+            if like:
+                copy_article(folder, articles, like)
+            else:
+                write_files(folder, articles, seed)
+
         if keep_files:
             Path(keep_files).mkdir(parents=True, exist_ok=True)
-            write_files(Path(keep_files), articles, seed)
+            write(Path(keep_files))
         runs = {"without extraction": [], "with extraction": []}
         batches = {label: [] for label in runs}
         with tempfile.TemporaryDirectory() as folder:
-            write_files(Path(folder), articles, seed)
+            write(Path(folder))
             for _ in range(repeats):
                 for label in runs:
                     summary, elapsed, per_article = self.import_once(
