@@ -1,4 +1,5 @@
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -7,6 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.ingest.importer import BATCH_SIZE, Importer, ImportOptions
+from articles.ingest.readers import ArticleRecord
 from articles.models import Article, Company, Source, Speaker, Statement
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +273,15 @@ def test_an_overlong_url_or_malformed_statements_are_reported_per_record(tmp_pat
     assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
     assert "rows.jsonl:1: URL longer than 1000 characters" in err
     assert "rows.jsonl:2: its companies or statements are not in the form" in err
+
+
+def test_a_large_import_goes_in_batches_and_reports_progress_after_each():
+    records = [ArticleRecord(title=f"Hull {number} delivered", origin=f"wire:{number}",
+                             body=f"Nordic Yards delivered hull {number} to Norway.",
+                             published=date(2024, 1, 2))
+               for number in range(BATCH_SIZE + 20)]
+    progress = []
+    summary = Importer(ImportOptions()).run(iter(records), progress=progress.append)
+    assert progress == [BATCH_SIZE, 20]
+    assert (summary.created, summary.failed) == (BATCH_SIZE + 20, 0)
+    assert Article.objects.filter(countries="NO").count() == BATCH_SIZE + 20

@@ -138,25 +138,23 @@ class Importer:
     def run(self, items: Iterable[ArticleRecord | Problem],
             progress: Callable[[int], object] | None = None) -> ImportSummary:
         """Import everything; `progress(n)` after every n items dealt with."""
+        progress = progress or (lambda count: None)
         with deferred_indexing():
             batch = []
             for item in items:
                 if isinstance(item, Problem):
                     self.fail(item)
-                    if progress:
-                        progress(1)
+                    progress(1)
                     continue
                 self.summary.notes.extend(item.notes)
                 batch.append(item)
                 if len(batch) == BATCH_SIZE:
                     self.save_batch(batch)
-                    if progress:
-                        progress(len(batch))
+                    progress(len(batch))
                     batch = []
             if batch:
                 self.save_batch(batch)
-                if progress:
-                    progress(len(batch))
+                progress(len(batch))
         return self.summary
 
     def fail(self, problem: Problem) -> None:
