@@ -23,9 +23,11 @@ from articles.extraction.people import (
     NAME_WORD,
     NOT_NAME_WORDS,
     OWNER_WORDS,
+    PARTICLE,
     PORTFOLIO_WORDS,
     TITLE_CONNECTORS,
     TITLE_WORDS,
+    UPPER,
     OrganizationFinder,
     Person,
     clean_title,
@@ -47,7 +49,10 @@ SPEECH_VERBS = (
     r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
 )
 PRONOUNS = r"he|she|He|She"
-CAPITALIZED_RUN = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?:[ ]+[A-Z][\w\-]*)+(?![\w])")
+CAPITALIZED_RUN = re.compile(
+    rf"(?<![\w'’\-])(?:al-)?[A-Z][\w\-]*(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}(?:al-|el-)?[A-Z][\w\-]*)+"
+    r"(?![\w])"
+)
 UNNAMED = (
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
     r"representative|statement|diplomat|executive|analyst|company|ministry|firm|government|"
@@ -244,8 +249,12 @@ class Extractor:
             if previous.endswith(("'s", "’s", ",", ".")):
                 break
             capitalised_title = words[start][:1].isupper()
+            # "Deputy Prime Minister", "Turkish Energy Minister" (the nationality is taken
+            # off later); any other capitalised word names the organisation: "Aselsan
+            # General Manager".
             if folded in PORTFOLIO_WORDS or (
-                    capitalised_title and previous[:1].isupper() and folded not in NOT_NAME_WORDS
+                    capitalised_title and previous[:1].isupper()
+                    and (folded in TITLE_WORDS or folded in self.gazetteer.country_words)
             ) or (
                     # "Energy and Natural Resources Minister"
                     capitalised_title and folded == "and" and start > 1
@@ -261,8 +270,9 @@ class Extractor:
         if not (capitalised or lower):
             return "", ""
         organization = self.organization_ending_at(words, start)
-        if not organization and tail[0][:1].islower():
-            # "Kremlin spokesman": a name just before a lower-case title is its organisation.
+        if not organization:
+            # "Kremlin spokesman", "ConocoPhillips CEO": a name just before a title is its
+            # organisation.
             run = []
             for word in reversed(words[:start]):
                 folded = fold(word.rstrip("'’s"))
@@ -419,7 +429,8 @@ class Extractor:
         start, end = self.sentence_bounds(quote.start)
         after = self.body[quote.end:end]
         before = self.body[start:quote.start]
-        subject = rf"({NAME}|{CAPITALIZED}|{PRONOUNS}|{UNNAMED})"
+        particled = rf"(?<![\w'’\-])(?:al|el)-{UPPER}[\w'’\-]*"  # "al-Kaabi said"
+        subject = rf"({NAME}|{CAPITALIZED}|{particled}|{PRONOUNS}|{UNNAMED})"
         # "...," Kladov said. / "...," said Kladov. / "...," he added.
         match = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:the|a|an|its)\s+"
                           rf"[^,\"“”]{{3,80}}?,\s+({NAME})", after)
@@ -431,9 +442,11 @@ class Extractor:
                  or re.match(rf"\W{{0,3}}\s*according to\s+{subject}", after))
         if match and self.settle(quote, match.group(1), quote.end):
             return
-        # "...," said Rear Admiral Sandeep Mehta
-        match = re.match(
-            rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+[A-Z][\w\-]*)", after)
+        # "...," said Rear Admiral Sandeep Mehta / "...," German Vice Chancellor Robert Habeck said
+        match = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+"
+                          rf"[A-Z][\w\-]*)", after)
+                 or re.match(rf"\W{{0,3}}\s*({CAPITALIZED_RUN.pattern})\s+(?:{SPEECH_VERBS})\b",
+                             after))
         split = split_name(match.group(1).split(), self.gazetteer) if match else None
         if split and self.settle(quote, split[1], quote.end):
             return
@@ -452,13 +465,13 @@ class Extractor:
             opening = (r"(?:[A-Z]\w+ing|Asked|Meanwhile|However|Also|In|At|On|During|After|"
                        r"Before|Later|Earlier|Separately)\b[^,\"“”]*,\s*")
             match = re.match(rf"\s*(?:{opening})?{subject}", before)
-            if match and self.settle(quote, match.group(1), quote.start):
-                return
-            # Overlapping: "in Turkey, Potapov said" must still try "Potapov".
-            # "Florence Parly, who visited Cairo last month, said": a clause between commas.
-            # Nearest the verb first, and a person before an organisation: "in an
-            # interview with TASS, Novak said" is Novak's.
-            candidates = [c.group(1) for c in re.finditer(
+            # Then, overlapping: "in Turkey, Potapov said" must still try "Potapov", and
+            # "Florence Parly, who visited Cairo last month, said" has a clause between
+            # commas; nearest the verb first. A person before an organisation: "in an
+            # interview with TASS, Novak said" and "ConocoPhillips CEO Ryan Lance said" are
+            # Novak's and Lance's.
+            candidates = [match.group(1)] if match else []
+            candidates += [c.group(1) for c in re.finditer(
                 rf"(?={subject}(?:,[^,\"“”]{{1,80}},)?,?\s+(?:[\w\-]+\s+){{0,3}}?"
                 rf"(?:{SPEECH_VERBS}))", before)][::-1]
             for person_only in (True, False):

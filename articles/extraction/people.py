@@ -16,10 +16,13 @@ UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 WORD = r"[^\W\d_][\w'’\-]*"
 CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
 # Two or three capitalised words: a person's name.
-NAME_WORD = rf"{UPPER}[a-zà-ÿā-ž'’\-]+"
+# "al-Kaabi", "bin Salman", "von der Leyen": particles inside names, in lower case.
+NAME_PARTICLES = {"bin", "ibn", "van", "von", "de", "da", "der", "dos", "del", "di", "du"}
+PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
+NAME_WORD = rf"(?:[Aa]l-|[Ee]l-)?{UPPER}[a-zà-ÿā-ž'’\-]+"
 # "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal".
-NAME = (rf"(?<![\w'’\-])(?:{NAME_WORD}(?:[ ]+{NAME_WORD}){{1,2}}|(?:{UPPER}\.[ ]?){{1,2}}[ ]"
-        rf"{NAME_WORD})(?![\w])")
+NAME = (rf"(?<![\w'’\-])(?:{NAME_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}|"
+        rf"(?:{UPPER}\.[ ]?){{1,2}}[ ]{NAME_WORD})(?![\w])")
 
 TITLE_WORDS = {
     "director", "manager", "minister", "chief", "executive", "president", "chairman",
@@ -30,6 +33,7 @@ TITLE_WORDS = {
     "partner", "principal", "board", "member", "managing", "first", "assistant",
     "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
     "admiral", "rear", "colonel", "lieutenant", "brigadier", "marshal", "captain",
+    "prince", "sheikh", "emir", "king",
 }
 # Words naming a field, which belong to the title after them: "Energy Minister",
 # "defense analyst".
@@ -38,6 +42,9 @@ PORTFOLIO_WORDS = {
     "industry", "interior", "security", "military", "oil", "gas", "nuclear", "naval",
     "aviation", "transport", "justice", "health", "agriculture", "environment", "natural",
     "resources", "infrastructure", "development", "communications", "technology", "prime",
+    "armed", "forces", "petroleum", "mines", "mining", "treasury", "home", "state", "culture",
+    "education", "labor", "labour", "climate", "digital", "science", "affairs", "commerce",
+    "investment", "hydrocarbons", "electricity", "urbanization", "acting", "former",
 }
 TITLE_CONNECTORS = {"and", "of", "for", "to"}
 # "its director", "the company's chief executive": the organisation is the one named last.
@@ -51,6 +58,11 @@ NOT_NAME_WORDS = {
     "september", "october", "november", "december", "interest", "both", "last", "next",
 }
 DATELINE = re.compile(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?\s+[-–—]\s")
+# Acronyms of things, not of organisations.
+NOT_ORGANIZATION_ACRONYMS = {
+    "LNG", "LPG", "CNG", "GDP", "UAV", "UAVs", "UCAV", "ICBM", "SAM", "MW", "GW", "GWh",
+    "TWh", "BCM", "USD", "EUR", "VAT", "COVID", "CEO", "CFO", "COO", "CTO",
+}
 DESCRIPTIONS = (
     r"company|maker|manufacturer|producer|exporter|importer|firm|giant|operator|shipbuilder|"
     r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
@@ -104,7 +116,8 @@ def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
             continue
         if length == 4 and not before:
             continue
-        if all(w[:1].isupper() for w in words[-length:]) and looks_like_name(name, gazetteer):
+        if all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith(("al-", "el-"))
+               for w in words[-length:]) and looks_like_name(name, gazetteer):
             return before, name
     return None
 
@@ -114,7 +127,7 @@ def initials(words: list[str]) -> str:
 
 
 def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
-    words = text.split()
+    words = [word for word in text.split() if word not in NAME_PARTICLES]
     if not 2 <= len(words) <= 4:
         return False
     # "Embraer Defense", "Volga Energy": words of titles and companies are not in names.
@@ -231,6 +244,7 @@ class OrganizationFinder:
         for match in re.finditer(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w])", self.text):
             acronym = match.group(1)
             if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3 \
+                    or acronym in NOT_ORGANIZATION_ACRONYMS \
                     or fold(acronym) in TITLE_WORDS or any(c.isdigit() for c in acronym) \
                     or self.in_dateline(match.start()):
                 continue
