@@ -53,10 +53,12 @@ CAPITALIZED_RUN = re.compile(
     rf"(?<![\w'’\-])(?:al-)?[A-Z][\w\-]*(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}(?:al-|el-)?[A-Z][\w\-]*)+"
     r"(?![\w])"
 )
+# Speakers the article does not name: their words are recorded with no speaker.
 UNNAMED = (
-    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman|official|source|"
-    r"representative|statement|diplomat|executive|analyst|company|ministry|firm|government|"
-    r"embassy|agency|bank)(?:\s+(?:for|of|at)\s+[^,\"“”]{1,60})?"
+    r"(?:(?:an?|the|one\s+of\s+the|two|three|several)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:spokesperson|spokesman|spokeswoman|official|source|representative|statement|diplomat|"
+    r"executive|analyst|company|ministry|firm|government|embassy|agency|bank|person|insider)s?)"
+    r"(?:\s+(?:for|of|at|familiar\s+with|close\s+to)\s+[^,\"“”]{1,60})?"
 )
 PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
