@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.country_names import country_records
 from articles.extraction import Gazetteer, KnownCountry, KnownSector, extract
@@ -84,3 +86,17 @@ def test_the_shared_sample_comes_out_as_a_careful_editor_records_it(gazetteer):
         assert set(organization.get("aliases", [])) <= organizations[organization["name"]]
     assert set(result["countries"]) == set(expected["countries"])
     assert {s.lower() for s in result["sectors"]} == set(expected["sectors"])
+
+
+PIECES = ["Alexander Potapov", "Gazprom", "al-Kaabi", " bin ", "Rear Admiral ", "CEO ", "(UEC)",
+          " said", " told", ", ", ". ", "\n\n", '"', "“", "”", "«", "»", "he", " the ", "of ",
+          "Turkey", "Russian", "MOSCOW - ", "its director ", "who chairs ", "B. ", "’s "]
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=400),
+                 st.lists(st.sampled_from(PIECES), max_size=80).map("".join)))
+def test_extraction_answers_for_any_text(gazetteer, body):
+    result = extract("Title", body, gazetteer).as_json()
+    assert all(statement["text"] for statement in result["statements"])

@@ -151,6 +151,8 @@ class OrganizationFinder:
         self.text = text
         self.gazetteer = gazetteer
         self.found: dict[str, Organization] = {}
+        # Every folded name and alias of what was found: looked up, not searched for.
+        self.by_name: dict[str, Organization] = {}
 
     def add(self, name: str, aliases=()) -> Organization | None:
         name = name.strip(" ,.;:")
@@ -158,25 +160,24 @@ class OrganizationFinder:
             return None
         known = self.gazetteer.organization(name)
         canonical = known.name if known else name
-        for existing in self.found.values():
-            if fold(canonical) in {fold(n) for n in (existing.name, *existing.aliases)}:
-                organization = existing
-                break
-        else:
-            organization = self.found.setdefault(
-                fold(canonical), Organization(canonical, list(known.aliases) if known else []))
+        organization = self.by_name.get(fold(canonical))
+        if organization is None:
+            organization = Organization(canonical, list(known.aliases) if known else [])
+            self.found[fold(canonical)] = organization
+            for each in (canonical, *organization.aliases):
+                self.by_name.setdefault(fold(each), organization)
         for alias in aliases:
             if alias and fold(alias) not in {fold(n) for n in (organization.name,
                                                                *organization.aliases)}:
                 organization.aliases.append(alias)
+                self.by_name.setdefault(fold(alias), organization)
         return organization
 
     def named(self, phrase: str) -> Organization | None:
         """The organisation this phrase names exactly, found in the text or known."""
-        folded = fold(phrase)
-        for organization in self.found.values():
-            if folded in {fold(name) for name in (organization.name, *organization.aliases)}:
-                return organization
+        organization = self.by_name.get(fold(phrase))
+        if organization:
+            return organization
         known = self.gazetteer.organization(phrase)
         return self.add(known.name) if known else None
 
@@ -262,15 +263,16 @@ class OrganizationFinder:
 
     def merge_corporate_short_forms(self) -> None:
         """"Goa Shipyard" beside "Goa Shipyard Limited": one company, the short form an alias."""
-        for key, short in list(self.found.items()):
-            for full in self.found.values():
-                rest = full.name[len(short.name):].strip()
-                if full is not short and full.name.startswith(short.name + " ") \
-                        and rest in CORPORATE_FORMS:
-                    full.aliases.extend(a for a in (short.name, *short.aliases)
-                                        if a not in full.aliases)
-                    del self.found[key]
-                    break
+        key_of = {organization.name: key for key, organization in self.found.items()}
+        for full in list(self.found.values()):
+            short_name, _, form = full.name.rpartition(" ")
+            short = self.found.get(key_of.get(short_name))
+            if form in CORPORATE_FORMS and short is not None and short is not full:
+                for alias in (short.name, *short.aliases):
+                    if alias not in full.aliases:
+                        full.aliases.append(alias)
+                    self.by_name[fold(alias)] = full
+                del self.found[key_of[short_name]]
 
     def in_dateline(self, position: int) -> bool:
         dateline = DATELINE.match(self.text, self.text.rfind("\n", 0, position) + 1)
@@ -279,13 +281,19 @@ class OrganizationFinder:
     def without_names_inside_others(self) -> list[Organization]:
         """The organisations found, less a name only ever printed inside a longer one
         ("Oxford Institute" of "Oxford Institute for Energy Studies")."""
-        names = [o.name for o in self.found.values()]
+        names = {organization.name for organization in self.found.values()}
+        containing: dict[str, list[str]] = {}
+        for longer in names:
+            words = longer.split()
+            for start in range(len(words)):
+                for end in range(start + 1, len(words) + 1):
+                    part = " ".join(words[start:end])
+                    if part != longer and part in names:
+                        containing.setdefault(part, []).append(longer)
         return [
             organization for organization in self.found.values()
-            if not any(longer != organization.name
-                       and re.search(rf"(?<!\w){re.escape(organization.name)}(?!\w)", longer)
-                       and self.text.count(longer) == self.text.count(organization.name)
-                       for longer in names)
+            if not any(self.text.count(longer) == self.text.count(organization.name)
+                       for longer in containing.get(organization.name, []))
         ]
 
     def owner_of(self, acronym: str) -> Organization | None:
