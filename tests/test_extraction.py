@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from articles.country_names import country_records
 from articles.extraction import Gazetteer, KnownCountry, KnownSector, extract
+from articles.extraction.kinds import organization_kind
 
 DATA = Path(__file__).parent / "data" / "extraction" / "articles.json"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
@@ -81,6 +82,8 @@ def test_the_shared_sample_comes_out_as_a_careful_editor_records_it(gazetteer):
     assert [(s["name"], s["title"], s["organization"]) for s in result["speakers"]] == [
         (s["name"], s["title"], s["organization"]) for s in expected["speakers"]
     ]
+    kinds = {o["name"]: o["kind"].replace("_", " ") for o in result["organizations"]}
+    assert (kinds["Anadolu Agency"], kinds["NATO"]) == ("news agency", "alliance")
     organizations = {o["name"]: set(o["aliases"]) for o in result["organizations"]}
     for organization in expected["organizations"]:
         assert set(organization.get("aliases", [])) <= organizations[organization["name"]]
@@ -100,3 +103,13 @@ PIECES = ["Alexander Potapov", "Gazprom", "al-Kaabi", " bin ", "Rear Admiral ", 
 def test_extraction_answers_for_any_text(gazetteer, body):
     result = extract("Title", body, gazetteer).as_json()
     assert all(statement["text"] for statement in result["statements"])
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Anadolu Agency", "news_agency"), ("NATO", "alliance"), ("Defense Ministry", "government"),
+    ("Presidency of Defense Industries", "government"), ("Kremlin", "government"),
+    ("Oxford Institute for Energy Studies", "other"), ("Baykar", "company"),
+    ("United Engine Corporation", "company"),
+])
+def test_organisations_come_with_a_kind_guessed_from_the_name(name, kind):
+    assert organization_kind(name) == kind

@@ -143,6 +143,8 @@ def test_the_shared_sample_arrives_with_four_statements_to_review(tmp_path):
     article = Article.objects.get()
     assert article.statements.filter(is_reviewed=False).count() == 4
     assert Company.objects.get(name="United Engine Corporation").aliases == ["UEC"]
+    assert Company.objects.get(name="NATO").kind == Company.Kind.ALLIANCE
+    assert Company.objects.get(name="Anadolu Agency").kind == Company.Kind.NEWS_AGENCY
     assert set(article.countries.values_list("code", flat=True)) == {"RU", "TR", "GR", "BG"}
 
 

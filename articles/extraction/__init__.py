@@ -94,7 +94,8 @@ class Extraction:
             "title": self.title,
             "speakers": [{"name": p.name, "title": p.title, "organization": p.organization}
                          for p in self.people if id(p) in quoted],
-            "organizations": [{"name": o.name, "aliases": o.aliases} for o in self.organizations],
+            "organizations": [{"name": o.name, "aliases": o.aliases, "kind": o.kind}
+                              for o in self.organizations],
             "countries": self.countries,
             "sectors": self.sectors,
             "statements": [{"speaker": q.speaker.name if q.speaker else None, "text": q.text}

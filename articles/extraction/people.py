@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.extraction.gazetteer import MAX_NAME_WORDS, Gazetteer, mentions
+from articles.extraction.kinds import organization_kind
 from articles.folding import ascii_fold, fold, words_key
 
 UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -92,6 +93,10 @@ class Person:
 class Organization:
     name: str
     aliases: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return organization_kind(self.name)
 
 
 def clean_title(text: str) -> str:

@@ -296,7 +296,8 @@ class Importer:
                    if fold(name) in self.sectors_by_name]
         return Proposal(
             countries=list(found.countries),
-            companies=[WantedCompany(o.name, tuple(o.aliases)) for o in found.organizations],
+            companies=[WantedCompany(o.name, tuple(o.aliases), kind=o.kind)
+                       for o in found.organizations],
             sectors=most_specific(sectors),
             statements=[
                 PlannedStatement(
