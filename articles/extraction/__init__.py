@@ -194,6 +194,13 @@ class Extractor:
                                                                        self.gazetteer):
                 title, organization = self.split_role(match.group(1))
                 self.person(match.group(2), match.start(2), clean_title(title), organization)
+        # "said Ivan Sokolov of Volga Turbine Works": an organisation found in the text.
+        for match in re.finditer(rf"({NAME})\s+(?:of|from|at)\s+(?:the\s+)?({PROPER_NAME.pattern})",
+                                 text):
+            organization = self.organizations.named(
+                re.sub(r"\s*\([^()]*\)$", "", match.group(2)))
+            if organization and looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1), "", organization.name)
         # Name said / said Name
         for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
@@ -315,6 +322,12 @@ class Extractor:
 
     def split_role(self, role: str) -> tuple[str, str]:
         """ "director of policy at Russian company Rostec" -> ("director of policy", "Rostec")."""
+        # "Rosatom's head of international business"
+        owner = re.match(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)['’]s\s+(.+)$", role)
+        if owner and fold(owner.group(1)) not in self.gazetteer.country_words:
+            found = self.organizations.from_phrase(owner.group(1))
+            if found:
+                return owner.group(2), found.name
         prepositions = list(re.finditer(r"\s+(?:at|of|for|with|from)\s+", role))
         # "director of the Federal Service for Military-Technical Cooperation": the first
         # preposition followed by nothing but a proper name.
@@ -461,7 +474,10 @@ class Extractor:
         # According to Kladov, "..." / Kladov: "..."
         match = (re.search(rf"[Aa]ccording to\s+{subject}[^\"“”]*,\s*$", before)
                  or re.search(rf"{subject}\s*:\s*$", before))
-        if match and self.settle(quote, match.group(1), quote.start):
+        # Not "Fidan told his Russian counterpart Sergei Lavrov:": that name is the listener.
+        listener = match and re.search(r"\b(?:told|asked|urged|assured|warned)\s+(?:his|her|"
+                                       r"their|the)?[\w\s\-]{0,60}$", before[:match.start()])
+        if match and not listener and self.settle(quote, match.group(1), quote.start):
             return
         # Kladov said, "..." / He pointed out that ... and said: "..." / called it "..."
         if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):

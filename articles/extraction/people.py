@@ -201,12 +201,23 @@ class OrganizationFinder:
                         phrase)
         if not run:
             return None
-        words = run.group(1).split()
-        # "Russia's United Engine Corporation": the owner country is not part of the name.
-        while words and (words[0].endswith(("'s", "’s")) or fold(words[0]) in
-                         self.gazetteer.country_words):
-            words = words[1:]
+        words = self.without_lead_in(run.group(1).split())
         return self.add(" ".join(words), aliases) if words else None
+
+    def without_lead_in(self, words: list[str]) -> list[str]:
+        """A name's words without what leads into it: "the", an owner ("Russia's United
+        Engine Corporation"), a nationality before a one-word name ("Russian Energy").
+        A nationality before a longer name is part of it: "Turkish Defense Ministry",
+        "Turkish Petroleum Corporation"."""
+        while words:
+            first = fold(words[0])
+            nationality = first in self.gazetteer.country_words and not (
+                len(words) >= 3 and words[1][:1].isupper() and words[2][:1].isupper())
+            if first in NOT_NAME_WORDS or words[0].endswith(("'s", "’s")) or nationality:
+                words = words[1:]
+            else:
+                return words
+        return words
 
     def scan(self) -> None:
         """Known names and aliases, `Full Name (ABBR)`, names ending in a corporate form."""
@@ -220,20 +231,15 @@ class OrganizationFinder:
             full, abbreviation = match.group(1), match.group(2)
             words = full.split()
             # A country that the abbreviation spells stays: Israel Aerospace Industries (IAI).
-            while words and (fold(words[0]) in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))
-                             or fold(words[0]) in self.gazetteer.country_words
-                             and not initials(words).startswith(abbreviation.upper())):
-                words = words[1:]
+            if not initials(words).startswith(abbreviation.upper()):
+                words = self.without_lead_in(words)
             if len(words) >= 2:
                 self.add(" ".join(words), [abbreviation])
         forms = "|".join(CORPORATE_FORMS)
         for match in re.finditer(
             rf"((?:{CAPITALIZED}\s+)+(?:{forms}))(?![\w])", self.text
         ):
-            words = match.group(1).split()
-            while words and (fold(words[0]) in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))
-                             or fold(words[0]) in self.gazetteer.country_words):
-                words = words[1:]
+            words = self.without_lead_in(match.group(1).split())
             if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
                 self.add(" ".join(words))
         # "drone maker Baykar", "arms exporter Rosoboronexport": a name after what it is.
