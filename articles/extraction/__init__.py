@@ -170,7 +170,11 @@ class Extractor:
             # "(Reuters)" belongs to another clause.
             for index in range(len(preceding) - 1, -1, -1):
                 if preceding[index].endswith((",", ".", ";", ":", ")", "-", "–", "—", '"', "”")):
-                    preceding = preceding[index + 1:]
+                    # "Presidency of Defense Industries (SSB) head X": the abbreviation
+                    # names the organisation.
+                    abbreviation = re.fullmatch(r"\(([A-Z][\w&\-]{1,11})\)", preceding[index])
+                    preceding = ([abbreviation.group(1)] if abbreviation else []) + \
+                        preceding[index + 1:]
                     break
             position = match.start() + match.group(0).rindex(name)
             self.titled_person(preceding + in_run, name, position)

@@ -59,6 +59,9 @@ NOT_NAME_WORDS = {
     "september", "october", "november", "december", "interest", "both", "last", "next",
 }
 DATELINE = re.compile(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?\s+[-–—]\s")
+# "the IDEF fair": an acronym naming an event.
+EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
+                         r"exercises?|drills|talks|format|project|program|programme)\b")
 # Acronyms of things, not of organisations.
 NOT_ORGANIZATION_ACRONYMS = {
     "LNG", "LPG", "CNG", "GDP", "UAV", "UAVs", "UCAV", "ICBM", "SAM", "MW", "GW", "GWh",
@@ -201,18 +204,20 @@ class OrganizationFinder:
                         phrase)
         if not run:
             return None
-        words = self.without_lead_in(run.group(1).split())
+        words = self.without_lead_in(run.group(1).split(), named_as_such=True)
         return self.add(" ".join(words), aliases) if words else None
 
-    def without_lead_in(self, words: list[str]) -> list[str]:
+    def without_lead_in(self, words: list[str], named_as_such=False) -> list[str]:
         """A name's words without what leads into it: "the", an owner ("Russia's United
-        Engine Corporation"), a nationality before a one-word name ("Russian Energy").
-        A nationality before a longer name is part of it: "Turkish Defense Ministry",
-        "Turkish Petroleum Corporation"."""
+        Engine Corporation"), a nationality before a one-word name ("Russian Energy" of
+        Russian Energy Week). A nationality before a longer name is part of it ("Turkish
+        Defense Ministry"), and before any name `named_as_such` ("head of Russian
+        Helicopters")."""
         while words:
             first = fold(words[0])
+            shortest = 2 if named_as_such else 3
             nationality = first in self.gazetteer.country_words and not (
-                len(words) >= 3 and words[1][:1].isupper() and words[2][:1].isupper())
+                len(words) >= shortest and all(w[:1].isupper() for w in words[1:shortest]))
             if first in NOT_NAME_WORDS or words[0].endswith(("'s", "’s")) or nationality:
                 words = words[1:]
             else:
@@ -256,6 +261,7 @@ class OrganizationFinder:
         for match in re.finditer(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w])", self.text):
             acronym = match.group(1)
             if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3 \
+                    or EVENT_AFTER.match(self.text, match.end()) \
                     or acronym in NOT_ORGANIZATION_ACRONYMS \
                     or fold(acronym) in TITLE_WORDS or any(c.isdigit() for c in acronym) \
                     or self.in_dateline(match.start()):
