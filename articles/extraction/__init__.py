@@ -65,7 +65,7 @@ PROPER_NAME = re.compile(
     r"(?:\s+\([^()]{1,15}\))?"
 )
 ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
-OPENING_QUOTES = "\"“„«"
+OPENING_QUOTES = "\"“„«‘"
 CLOSING_QUOTES = "\"”“»"
 
 
@@ -352,12 +352,14 @@ class Extractor:
     def find_quotes(self) -> list[Quote]:
         quotes = []
         text = self.body
-        position, open_at = 0, None
+        position, open_at, closing = 0, None, CLOSING_QUOTES
         while position < len(text):
             char = text[position]
             if open_at is None and char in OPENING_QUOTES and self.opens(text, position):
                 open_at = position
-            elif open_at is not None and char in CLOSING_QUOTES and self.closes(text, position):
+                # ‘British style’: only ’ closes it, and ’ inside a word is an apostrophe.
+                closing = "’" if char == "‘" else CLOSING_QUOTES
+            elif open_at is not None and char in closing and self.closes(text, position):
                 quotes.append(Quote(text[open_at + 1:position].strip(), open_at, position + 1))
                 open_at = None
             elif open_at is not None and text.startswith("\n\n", position):
@@ -368,7 +370,7 @@ class Extractor:
             position += 1
         merged = []
         for quote in quotes:
-            quote.text = re.sub(r"\s*\n\s*\n\s*[\"“„«]?", " ", quote.text)
+            quote.text = re.sub(r"\s*\n\s*\n\s*[\"“„«‘]?", " ", quote.text)
             if quote.text and len(quote.text.split()) >= 2:
                 merged.append(quote)
         return merged
@@ -389,7 +391,7 @@ class Extractor:
         paragraph = start = max(text.rfind("\n\n", 0, position), 0)
         # One character past `position`, so that a sentence ending just before a quote mark
         # is seen to end there.
-        for match in re.finditer(r"[.!?][\"”]?\s+(?=[A-Z\"“])",
+        for match in re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])",
                                  text[paragraph:position + 1]):
             candidate = paragraph + match.end()
             if not self.inside_quote(candidate):

@@ -46,6 +46,9 @@ PORTFOLIO_WORDS = {
     "armed", "forces", "petroleum", "mines", "mining", "treasury", "home", "state", "culture",
     "education", "labor", "labour", "climate", "digital", "science", "affairs", "commerce",
     "investment", "hydrocarbons", "electricity", "urbanization", "acting", "former",
+    "procurement", "export", "exports", "veterans", "maritime", "fisheries", "tourism",
+    "housing", "budget", "planning", "integration", "reconstruction", "emergency",
+    "emergencies", "situations", "regional", "cooperation",
 }
 TITLE_CONNECTORS = {"and", "of", "for", "to"}
 # "its director", "the company's chief executive": the organisation is the one named last.
@@ -247,6 +250,12 @@ class OrganizationFinder:
             words = self.without_lead_in(match.group(1).split())
             if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
                 self.add(" ".join(words))
+        # "Ministry of Defence", "Department of Energy"
+        for match in re.finditer(
+            rf"(?<![\w])((?:Ministry|Department|Presidency|Directorate|Office)\s+(?:of|for)\s+"
+            rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:and|of)\s+)?{CAPITALIZED})*)", self.text
+        ):
+            self.add(match.group(1))
         # "drone maker Baykar", "arms exporter Rosoboronexport": a name after what it is.
         for match in re.finditer(rf"\b(?:{DESCRIPTIONS})\s+((?:{CAPITALIZED}\s+)*{CAPITALIZED})",
                                  self.text):
