@@ -17,7 +17,9 @@ from articles.extraction.gazetteer import (
     KnownSector,
     mentions,
 )
-from articles.extraction.people import (
+from articles.extraction.organizations import OrganizationFinder
+from articles.extraction.people import Person, clean_title, looks_like_name, split_name
+from articles.extraction.words import (
     CAPITALIZED,
     NAME,
     NAME_WORD,
@@ -28,11 +30,6 @@ from articles.extraction.people import (
     TITLE_CONNECTORS,
     TITLE_WORDS,
     UPPER,
-    OrganizationFinder,
-    Person,
-    clean_title,
-    looks_like_name,
-    split_name,
 )
 from articles.folding import fold
 

@@ -1,0 +1,55 @@
+"""The vocabulary of news writing that extraction reads names, titles and organisations by."""
+
+UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
+# "al-Kaabi", "bin Salman", "von der Leyen": particles inside names, in lower case.
+NAME_PARTICLES = {"bin", "ibn", "van", "von", "de", "da", "der", "dos", "del", "di", "du"}
+PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
+NAME_WORD = rf"(?:[Aa]l-|[Ee]l-)?{UPPER}[a-zà-ÿā-ž'’\-]+"
+# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal".
+NAME = (rf"(?<![\w'’\-])(?:{NAME_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}|"
+        rf"(?:{UPPER}\.[ ]?){{1,2}}[ ]{NAME_WORD})(?![\w])")
+
+TITLE_WORDS = {
+    "director", "manager", "minister", "chief", "executive", "president", "chairman",
+    "chairwoman", "chair", "head", "spokesperson", "spokesman", "spokeswoman", "officer",
+    "ceo", "cfo", "coo", "deputy", "general", "secretary", "ambassador", "governor",
+    "commander", "adviser", "advisor", "founder", "vice", "senior", "undersecretary",
+    "chancellor", "mayor", "envoy", "representative", "lead", "engineer", "analyst",
+    "partner", "principal", "board", "member", "managing", "first", "assistant",
+    "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
+    "admiral", "rear", "colonel", "lieutenant", "brigadier", "marshal", "captain",
+    "prince", "sheikh", "emir", "king",
+}
+# Words naming a field, which belong to the title after them: "Energy Minister",
+# "defense analyst".
+PORTFOLIO_WORDS = {
+    "defense", "defence", "energy", "foreign", "finance", "economy", "economic", "trade",
+    "industry", "interior", "security", "military", "oil", "gas", "nuclear", "naval",
+    "aviation", "transport", "justice", "health", "agriculture", "environment", "natural",
+    "resources", "infrastructure", "development", "communications", "technology", "prime",
+    "armed", "forces", "petroleum", "mines", "mining", "treasury", "home", "state", "culture",
+    "education", "labor", "labour", "climate", "digital", "science", "affairs", "commerce",
+    "investment", "hydrocarbons", "electricity", "urbanization", "acting", "former",
+    "procurement", "export", "exports", "veterans", "maritime", "fisheries", "tourism",
+    "housing", "budget", "planning", "integration", "reconstruction", "emergency",
+    "emergencies", "situations", "regional", "cooperation",
+}
+TITLE_CONNECTORS = {"and", "of", "for", "to"}
+# "its director", "the company's chief executive": the organisation is the one named last.
+OWNER_WORDS = {"its", "company's", "company’s", "firm's", "firm’s", "group's", "group’s"}
+NOT_NAME_WORDS = {
+    "the", "a", "an", "meanwhile", "however", "speaking", "noting", "pointing", "according", "he",
+    "she", "they", "it", "we", "in", "on", "at", "for", "and", "but", "this", "that",
+    "general", "deputy", "minister", "director", "president", "chief", "head",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "interest", "both", "last", "next",
+}
+CORPORATE_FORMS = (
+    "Corporation", "Corp", "Company", "Co", "Group", "Holding", "Holdings", "Inc", "Ltd", "Limited",
+    "LLC", "PLC", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV", "JSC", "PJSC", "Agency",
+    "Industries", "Systems", "Works", "Shipyards", "Shipyard", "Bank", "Fund", "Ministry",
+    "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
+    "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
+)
