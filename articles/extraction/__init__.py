@@ -31,7 +31,7 @@ from articles.extraction.words import (
     TITLE_WORDS,
     UPPER,
 )
-from articles.folding import fold
+from articles.folding import fold, words_key
 
 __all__ = ["Extraction", "Gazetteer", "KnownCountry", "KnownOrganization", "KnownPerson",
            "KnownSector", "Quote", "extract"]
@@ -505,12 +505,19 @@ class Extractor:
             quote.speaker, quote.unnamed = previous.speaker, previous.unnamed
 
     def settle_by_title(self, quote: Quote, role: str) -> bool:
-        """ "the minister", "the Rostec director": the latest person named with that title."""
+        """ "the minister", "the Rostec director": the latest person named with that title,
+        or holding any title at the organisation named ("the Rosatom head" of its CEO)."""
         words = {fold(word) for word in role.split()}
         if not words & TITLE_WORDS:
             return False
-        candidates = [p for p in self.people if p.title and
-                      words & TITLE_WORDS <= {fold(w) for w in p.title.split()} and
+
+        def fits(person: Person) -> bool:
+            at_organization = person.organization and set(
+                words_key(person.organization)) <= words
+            return bool(at_organization or person.title and words & TITLE_WORDS <= {
+                fold(w) for w in person.title.split()})
+
+        candidates = [p for p in self.people if fits(p) and
                       any(m < quote.start for m in p.mentions)]
         if not candidates:
             return False

@@ -18,7 +18,9 @@ from articles.extraction.words import (
 )
 from articles.folding import ascii_fold, fold, words_key
 
-DATELINE = re.compile(r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?\s+[-–—]\s")
+# "MOSCOW, March 5 (Reuters) - ", "NEW DELHI — ", "MOSCOW, April 10. /TASS/."
+DATELINE = re.compile(
+    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?(?:\s+[-–—]\s|\.\s*/[A-Z\-]+/\.)")
 
 # "the IDEF fair": an acronym naming an event.
 EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
@@ -27,7 +29,8 @@ EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|sh
 # Acronyms of things, not of organisations.
 NOT_ORGANIZATION_ACRONYMS = {
     "LNG", "LPG", "CNG", "GDP", "UAV", "UAVs", "UCAV", "ICBM", "SAM", "MW", "GW", "GWh",
-    "TWh", "BCM", "USD", "EUR", "VAT", "COVID", "CEO", "CFO", "COO", "CTO",
+    "TWh", "BCM", "USD", "EUR", "VAT", "COVID", "CEO", "CFO", "COO", "CTO", "NPP", "HPP",
+    "TPP", "SMR", "FOB", "CIF",
 }
 
 DESCRIPTIONS = (
