@@ -61,6 +61,9 @@ PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
     r"(?:\s+\([^()]{1,15}\))?"
 )
+NAMING_BEFORE = re.compile(
+    r"\b(?:so-called|dubbed|known\s+as|named|nicknamed|code-?named|termed|labell?ed|"
+    r"titled|entitled|the\s+(?:word|term|phrase|slogan|motto))\s*$", re.IGNORECASE)
 ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
 OPENING_QUOTES = "\"“„«‘"
 CLOSING_QUOTES = "\"”“»"
@@ -448,6 +451,8 @@ class Extractor:
         start, end = self.sentence_bounds(quote.start)
         after = self.body[quote.end:end]
         before = self.body[start:quote.start]
+        if NAMING_BEFORE.search(before):
+            return  # "the so-called "gas hub"": a name being quoted, not somebody's words
         particled = rf"(?<![\w'’\-])(?:al|el)-{UPPER}[\w'’\-]*"  # "al-Kaabi said"
         subject = rf"({NAME}|{CAPITALIZED}|{particled}|{PRONOUNS}|{UNNAMED})"
         # "...," Kladov said. / "...," said Kladov. / "...," he added.
