@@ -13,6 +13,7 @@ from articles.extraction.words import (
     CAPITALIZED,
     CORPORATE_FORMS,
     NOT_NAME_WORDS,
+    PORTFOLIO_WORDS,
     TITLE_WORDS,
     UPPER,
 )
@@ -24,7 +25,8 @@ DATELINE = re.compile(
 
 # "the IDEF fair": an acronym naming an event.
 EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
-                         r"exercises?|drills|talks|format|project|program|programme)\b")
+                         r"exercises?|drills|talks|format|project|program|programme)\b",
+                         re.IGNORECASE)
 
 # Acronyms of things, not of organisations.
 NOT_ORGANIZATION_ACRONYMS = {
@@ -213,13 +215,26 @@ class OrganizationFinder:
             if owner:
                 self.add(owner.name, [acronym])
             else:
-                self.add(acronym)
+                self.add(self.acronym_name(acronym, match.end()))
         self.merge_corporate_short_forms()
         for organization in self.found.values():
             for alias in list(organization.aliases):
                 plain = ascii_fold(alias)
                 if plain != alias and plain not in organization.aliases:
                     organization.aliases.append(plain)
+
+    def acronym_name(self, acronym: str, end: int) -> str:
+        """ "RIA Novosti", "LIG Nex1": an acronym and the name word after it; not "SOCAR
+        President" or "NATO Secretary-General"."""
+        following = re.match(r"[ ]+([A-Z][\w\-]*)(?![\w'’])", self.text[end:end + 40])
+        if following is None:
+            return acronym
+        word = following.group(1)
+        parts = {fold(part) for part in word.split("-")}
+        if parts & (TITLE_WORDS | NOT_NAME_WORDS | PORTFOLIO_WORDS | self.gazetteer.country_words) \
+                or word in CORPORATE_FORMS or word.isupper():
+            return acronym
+        return f"{acronym} {word}"
 
     def merge_corporate_short_forms(self) -> None:
         """"Goa Shipyard" beside "Goa Shipyard Limited": one company, the short form an alias."""
