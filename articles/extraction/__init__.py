@@ -228,7 +228,9 @@ class Extractor:
         possessive = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)['’]s\s+(.+)$", phrase)
         of_organization = re.search(r"^(.*?)\s+(?:of|at)\s+((?:[A-Z][\w\-]*\s*)+)$", phrase)
         if possessive and self.has_title_word(possessive.group(2)):
-            organization = self.role_organization(possessive.group(1))
+            owner = possessive.group(1)
+            # "Erdogan's spokesman": the owner is a person, not an organisation.
+            organization = "" if self.names_a_person(owner) else self.role_organization(owner)
             self.person(name, position, possessive.group(2).strip(), organization)
         elif of_organization and self.has_title_word(of_organization.group(1)):
             title = self.title_tail(of_organization.group(1).split())
@@ -243,6 +245,15 @@ class Extractor:
                           or re.search(r"\s(?:to|for)\s+[A-Z][\w\-]*$", title)):
                 found = self.organizations.add(organization) if organization else None
                 self.person(name, position, title, found.name if found else "")
+
+    def names_a_person(self, phrase: str) -> bool:
+        """A person named in this article, or a name printed after a leader's title
+        ("President Erdogan", "President Recep Tayyip Erdogan")."""
+        if any(fold(phrase) in (fold(p.name), fold(p.surname)) for p in self.people):
+            return True
+        return re.search(rf"\b(?:President|Minister|Chancellor|King|Prince|Emir|Sheikh)\s+"
+                         rf"(?:{NAME_WORD}\s+){{0,2}}{re.escape(phrase)}(?!\w)",
+                         self.body) is not None
 
     @staticmethod
     def has_title_word(text: str) -> bool:
