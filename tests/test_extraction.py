@@ -113,3 +113,18 @@ def test_extraction_answers_for_any_text(gazetteer, body):
 ])
 def test_organisations_come_with_a_kind_guessed_from_the_name(name, kind):
     assert organization_kind(name) == kind
+
+
+def test_the_sample_archive_s_direct_quotes_come_out_as_its_editors_recorded_them(gazetteer):
+    archive = json.loads((Path(__file__).resolve().parents[1] / "articles" / "sample" /
+                          "archive.json").read_text(encoding="utf-8"))
+    for article in archive["articles"]:
+        result = extract(article["title"], article["body"], gazetteer).as_json()
+        direct = [s for s in article["statements"] if s.get("kind", "direct") == "direct"]
+        assert {(s["speaker"], s["text"]) for s in result["statements"] if s["speaker"]} == {
+            (s["speaker"], s["text"]) for s in direct if s.get("speaker")}, article["title"]
+        speakers = {s["name"]: (s["title"], s["organization"]) for s in result["speakers"]}
+        for statement in direct:
+            if statement.get("speaker"):
+                assert speakers[statement["speaker"]] == (statement["title"],
+                                                          statement["organization"])

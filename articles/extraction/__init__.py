@@ -61,6 +61,7 @@ PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
     r"(?:\s+\([^()]{1,15}\))?"
 )
+PAST_ROLE = re.compile(r"(?:previously|formerly|until\s+recently|once|then)\b", re.IGNORECASE)
 NAMING_BEFORE = re.compile(
     r"\b(?:so-called|dubbed|known\s+as|named|nicknamed|code-?named|termed|labell?ed|"
     r"titled|entitled|the\s+(?:word|term|phrase|slogan|motto))\s*$", re.IGNORECASE)
@@ -146,13 +147,25 @@ class Extractor:
 
     def find_people(self) -> None:
         text = self.body
-        # Name, the title at Organisation,
+        # "Steppe Energy Holding appointed Dana Abenova, previously its CFO, as chief
+        # executive": the new title, at the organisation named before.
+        for match in re.finditer(
+            rf"\b(?:appointed|named|promoted)\s+({NAME})(?:,[^,\"“”\n]{{1,80}},)?\s+"
+            rf"(?:as\s+)?(?:(?:the|its|a)\s+)?(?:new\s+)?([a-z][a-z\- ]{{2,60}}?)"
+            rf"(?:\s+(?:of|at)\s+(?:the\s+)?({PROPER_NAME.pattern}))?(?=[.,;]|$)", text
+        ):
+            if self.has_title_word(match.group(2)) and looks_like_name(match.group(1),
+                                                                       self.gazetteer):
+                organization = self.role_organization(match.group(3)) if match.group(3) \
+                    else self.organization_before(match.start())
+                self.person(match.group(1), match.start(1), match.group(2), organization)
+        # Name, the title at Organisation, — not a past one ("previously its CFO")
         for match in re.finditer(
             rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)(?:,|\.(?:\s|$)|\s+(?:said|told))",
             text,
         ):
             name, role = match.group(1), relative_to_title(match.group(3))
-            if not looks_like_name(name, self.gazetteer):
+            if not looks_like_name(name, self.gazetteer) or PAST_ROLE.match(role):
                 continue
             if not any(fold(w) in TITLE_WORDS for w in re.findall(r"[\w\-]+", role)):
                 continue
