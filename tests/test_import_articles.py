@@ -287,3 +287,13 @@ def test_a_large_import_goes_in_batches_and_reports_progress_after_each():
     assert progress == [BATCH_SIZE, 20]
     assert (summary.created, summary.failed) == (BATCH_SIZE + 20, 0)
     assert Article.objects.filter(countries="NO").count() == BATCH_SIZE + 20
+
+
+def test_one_import_creates_one_company_however_its_articles_spell_it(tmp_path):
+    for number, spelling in enumerate(["Nordic Yards", "NORDIC YARDS", "Nordíc Yards"]):
+        (tmp_path / f"{number}.txt").write_text(
+            f"Order {number}\n\n\"We are hiring welders now,\" said Lars Berg, chief executive of "
+            f"{spelling}.\n", encoding="utf-8")
+    run(tmp_path)
+    assert list(Company.objects.values_list("name", flat=True)) == ["Nordic Yards"]
+    assert Speaker.objects.count() == 1

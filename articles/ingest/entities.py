@@ -38,6 +38,13 @@ class SeenRole:
                 self.organization.pk if self.organization else None)
 
 
+def same_spelling(names: dict) -> dict:
+    """The same name however a batch's articles print it (BOTAŞ, Botas, BOTAS): the first
+    spelling, so that one batch does not create two entities."""
+    first = {}
+    return {key: first.setdefault(fold(name), name) for key, name in names.items()}
+
+
 class EntityResolver:
     def __init__(self, gazetteer: Gazetteer | None):
         self.gazetteer = gazetteer
@@ -68,7 +75,7 @@ class EntityResolver:
     def companies(self, wanted: list[WantedCompany]) -> dict[str, Company]:
         """Each wanted organisation by the name asked for: matched by name or alias, else a
         new unreviewed one; aliases not yet recorded are added to it."""
-        canonical = {item: self.canonical_organization(item) for item in wanted}
+        canonical = same_spelling({item: self.canonical_organization(item) for item in wanted})
         found = self.fetch("company", Company, set(canonical.values()))
         new = {}
         for item, name in canonical.items():
@@ -102,6 +109,7 @@ class EntityResolver:
         for name in names:
             known = self.gazetteer.person(name) if self.gazetteer else None
             canonical[name] = known.name if known else name
+        canonical = same_spelling(canonical)
         found = self.fetch("speaker", Speaker, set(canonical.values()))
         new = {name: Speaker(name=name, is_reviewed=False)
                for name in dict.fromkeys(canonical.values()) if name not in found}
