@@ -45,7 +45,7 @@ SPEECH_VERBS = (
     r"concluded|agreed|admitted|predicted|suggested|vowed|promised|"
     r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
 )
-PRONOUNS = r"he|she|He|She"
+PRONOUNS = r"\b(?:he|she|He|She)\b"
 CAPITALIZED_RUN = re.compile(
     rf"(?<![\w'’\-])(?:al-)?[A-Z][\w\-]*(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}(?:al-|el-)?[A-Z][\w\-]*)+"
     r"(?![\w])"
@@ -475,6 +475,10 @@ class Extractor:
         start, end = self.sentence_bounds(quote.start)
         after = self.body[quote.end:end]
         before = self.body[start:quote.start]
+        if not before.strip() and self.body[:start].rstrip().endswith(":"):
+            # "Novak told reporters:" ending the paragraph before the quote's own.
+            start = self.sentence_bounds(len(self.body[:start].rstrip()) - 1)[0]
+            before = self.body[start:quote.start]
         if NAMING_BEFORE.search(before):
             return  # "the so-called "gas hub"": a name being quoted, not somebody's words
         particled = rf"(?<![\w'’\-])(?:al|el)-{UPPER}[\w'’\-]*"  # "al-Kaabi said"
