@@ -52,7 +52,7 @@ CAPITALIZED_RUN = re.compile(
 )
 # Speakers the article does not name: their words are recorded with no speaker.
 UNNAMED = (
-    r"(?:(?:an?|the|one\s+of\s+the|two|three|several)\s+(?:[\w\-]+\s+){0,3}?"
+    r"\b(?:(?:an?|the|one\s+of\s+the|two|three|several)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:spokesperson|spokesman|spokeswoman|official|source|representative|statement|diplomat|"
     r"executive|analyst|company|ministry|firm|government|embassy|agency|bank|person|insider)s?)"
     r"(?:\s+(?:for|of|at|familiar\s+with|close\s+to)\s+[^,\"“”]{1,60})?"
@@ -501,6 +501,11 @@ class Extractor:
                              after))
         split = split_name(match.group(1).split(), self.gazetteer) if match else None
         if split and self.settle(quote, split[1], quote.end):
+            return
+        # "...," the German spokesman Steffen Hebestreit said
+        match = re.match(rf"\W{{0,3}}\s*(?:the|a|an|its)\s+(?:[\w\-]+\s+){{1,4}}?({NAME})\s+"
+                         rf"(?:{SPEECH_VERBS})\b", after)
+        if match and self.settle(quote, match.group(1), quote.end, person_only=True):
             return
         # "...," the minister said: the person last named with that title.
         match = re.match(rf"\W{{0,3}}\s*the\s+((?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+"
