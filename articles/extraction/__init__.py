@@ -533,7 +533,7 @@ class Extractor:
             candidates = [match.group(1)] if match else []
             candidates += [c.group(1) for c in re.finditer(
                 rf"(?={subject}(?:,[^,\"“”]{{1,80}},)?,?\s+(?:[\w\-]+\s+){{0,3}}?"
-                rf"(?:{SPEECH_VERBS}))", before)][::-1]
+                rf"(?:{SPEECH_VERBS})\b)", before)][::-1]
             for person_only in (True, False):
                 for candidate in candidates:
                     if self.settle(quote, candidate, quote.start, person_only=person_only):
