@@ -42,7 +42,10 @@ SPEECH_VERBS = (
     r"claims|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|remarked|"
     r"continued|asserted|announced|commented|wrote|writes|replied|answered|confirmed|"
     r"acknowledged|highlighted|observed|declared|described|describes|called|calls|urged|"
-    r"concluded|agreed|admitted|predicted|suggested|vowed|promised|"
+    r"concluded|agreed|admitted|predicted|suggested|vowed|promised|reiterated|reiterates|"
+    r"conceded|cautioned|assured|revealed|disclosed|responded|countered|elaborated|clarified|"
+    r"complained|lamented|joked|quipped|hailed|welcomed|maintained|affirmed|reaffirmed|"
+    r"mentioned|tweeted|posted|"
     r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
 )
 PRONOUNS = r"\b(?:he|she|He|She)\b"
