@@ -18,7 +18,13 @@ from articles.extraction.gazetteer import (
     mentions,
 )
 from articles.extraction.organizations import OrganizationFinder
-from articles.extraction.people import Person, clean_title, looks_like_name, split_name
+from articles.extraction.people import (
+    Person,
+    clean_title,
+    looks_feminine,
+    looks_like_name,
+    split_name,
+)
 from articles.extraction.words import (
     CAPITALIZED,
     NAME,
@@ -372,6 +378,11 @@ class Extractor:
             if any(w[0].isupper() and fold(w.rstrip("'’s")) not in self.gazetteer.country_words
                    for w in words):
                 return role[:match.start()], self.role_organization(right)
+        # "the Foreign Ministry spokeswoman", "a Rosatom board member"
+        title, organization = self.title_and_organization(role.split())
+        if title and organization:
+            found = self.organizations.add(organization)
+            return title, found.name if found else ""
         return role, ""
 
     # --- quotes ----------------------------------------------------------------------------
@@ -435,7 +446,7 @@ class Extractor:
         if re.fullmatch(UNNAMED, phrase, flags=re.I):
             return None, True
         if re.fullmatch(PRONOUNS, phrase):
-            return self.last_person_before(position), False
+            return self.last_person_before(position, feminine=phrase.lower() == "she"), False
         for person in self.people:
             if fold(phrase) in (fold(person.name), fold(person.surname)):
                 return person, False
@@ -456,9 +467,10 @@ class Extractor:
             return self.person(phrase, position), False
         return None, False
 
-    def last_person_before(self, position: int) -> Person | None:
+    def last_person_before(self, position: int, feminine: bool) -> Person | None:
         """Whom "he" or "she" means: the subject of the sentence that last named someone —
-        in "Petrov said Prime Minister Modi had raised it", Petrov, not Modi."""
+        in "Petrov said Prime Minister Modi had raised it", Petrov, not Modi — unless
+        that person plainly does not fit the pronoun and someone named earlier does."""
         best, best_at = None, -1
         for person in self.people:
             for mention in person.mentions:
@@ -472,6 +484,14 @@ class Extractor:
             for mention in person.mentions:
                 if sentence_start <= mention < subject_at:
                     subject, subject_at = person, mention
+        # "she" after a man's sentence looks for a woman named earlier; "he" after a
+        # woman's, for a man — only on a sure cue, as names in -a are not all women's.
+        if feminine != looks_feminine(subject, surely=not feminine):
+            fitting = [(max(m for m in p.mentions if m < position), p) for p in self.people
+                       if looks_feminine(p, surely=not feminine) == feminine
+                       and any(m < position for m in p.mentions)]
+            if fitting:
+                return max(fitting, key=lambda pair: pair[0])[1]
         return subject
 
     def attribute(self, quote: Quote, previous: Quote | None) -> None:

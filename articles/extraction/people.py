@@ -32,6 +32,25 @@ class Person:
         return self.name.split()[-1]
 
 
+# First names ending in -a that are men's.
+MASCULINE_IN_A = {"nikita", "ilya", "luca", "joshua", "andrea", "musa", "mustafa", "hamza",
+                  "moussa", "isa", "yahya", "zakaria", "sasha", "misha", "dima", "kostya",
+                  "vanya", "attila", "jonah", "elijah", "issa", "aliya"}
+
+
+def looks_feminine(person: Person, surely=False) -> bool:
+    """A guess from what news prints — "spokeswoman", "Zakharova", "Maria" — for telling
+    "she" from "he" when both could be meant; no cue means not feminine. A first name in
+    -a is a weak cue (Arda, Luca are men): `surely` leaves it out."""
+    if re.search(r"woman\b|\bwomen\b", person.title, re.IGNORECASE):
+        return True
+    first, *_, last = person.name.split() if " " in person.name else (person.name, "")
+    first, last = fold(first), fold(last)
+    if last.endswith(("ova", "eva", "ina", "aya", "ska", "cka")):
+        return True
+    return not surely and first.endswith("a") and first not in MASCULINE_IN_A
+
+
 def clean_title(text: str) -> str:
     text = re.sub(r"^(?:the|a|an|its|their)\s+", "", text.strip(), flags=re.I)
     # "the company's chief financial officer": the organisation is named elsewhere.
