@@ -227,8 +227,9 @@ class Extractor:
                 re.sub(r"\s*\([^()]*\)$", "", match.group(2)))
             if organization and looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1), "", organization.name)
-        # Name said / said Name
-        for match in re.finditer(rf"({NAME})\s+(?:{SPEECH_VERBS})\b", text):
+        # Name said / said Name / Name, who attended the forum, said
+        for match in re.finditer(rf"({NAME})(?:,\s+who\s+[^,\"“”\n]{{1,80}},)?\s+"
+                                 rf"(?:{SPEECH_VERBS})\b", text):
             if looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1))
         for match in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+({NAME})", text):

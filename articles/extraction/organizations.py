@@ -148,8 +148,8 @@ class OrganizationFinder:
 
     def without_lead_in(self, words: list[str], named_as_such=False) -> list[str]:
         """A name's words without what leads into it: "the", an owner ("Russia's United
-        Engine Corporation"), a nationality before a one-word name ("Russian Energy" of
-        Russian Energy Week). A nationality before a longer name is part of it ("Turkish
+        Engine Corporation"), a place ("Baku-based"), a nationality before a one-word name
+        ("Russian Energy"). A nationality before a longer name is part of it ("Turkish
         Defense Ministry"), and before any name `named_as_such` ("head of Russian
         Helicopters")."""
         while words:
@@ -157,7 +157,8 @@ class OrganizationFinder:
             shortest = 2 if named_as_such else 3
             nationality = first in self.gazetteer.country_words and not (
                 len(words) >= shortest and all(w[:1].isupper() for w in words[1:shortest]))
-            if first in NOT_NAME_WORDS or words[0].endswith(("'s", "’s")) or nationality:
+            if first in NOT_NAME_WORDS or words[0].endswith(("'s", "’s", "-based")) \
+                    or nationality:
                 words = words[1:]
             else:
                 return words
@@ -183,6 +184,10 @@ class OrganizationFinder:
         for match in re.finditer(
             rf"((?:{CAPITALIZED}\s+)+(?:{forms}))(?![\w])", self.text
         ):
+            # "Baku Energy Week": the name goes on, and is not a company's.
+            going_on = re.match(r"\s+([A-Z][a-z][\w\-]*)", self.text[match.end():])
+            if going_on and fold(going_on.group(1)) not in TITLE_WORDS:
+                continue
             words = self.without_lead_in(match.group(1).split())
             if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
                 self.add(" ".join(words))

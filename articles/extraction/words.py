@@ -19,7 +19,7 @@ TITLE_WORDS = {
     "partner", "principal", "board", "member", "managing", "first", "assistant",
     "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
     "admiral", "rear", "colonel", "lieutenant", "brigadier", "marshal", "captain",
-    "prince", "sheikh", "emir", "king",
+    "prince", "sheikh", "emir", "king", "commissioner",
 }
 # Words naming a field, which belong to the title after them: "Energy Minister",
 # "defense analyst".
@@ -33,7 +33,8 @@ PORTFOLIO_WORDS = {
     "investment", "hydrocarbons", "electricity", "urbanization", "acting", "former",
     "procurement", "export", "exports", "veterans", "maritime", "fisheries", "tourism",
     "housing", "budget", "planning", "integration", "reconstruction", "emergency",
-    "emergencies", "situations", "regional", "cooperation",
+    "emergencies", "situations", "regional", "cooperation", "european", "federal", "national",
+    "international",
 }
 TITLE_CONNECTORS = {"and", "of", "for", "to"}
 # "its director", "the company's chief executive": the organisation is the one named last.
