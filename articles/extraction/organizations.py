@@ -19,9 +19,11 @@ from articles.extraction.words import (
 )
 from articles.folding import ascii_fold, fold, words_key
 
-# "MOSCOW, March 5 (Reuters) - ", "NEW DELHI — ", "MOSCOW, April 10. /TASS/."
+# "MOSCOW, March 5 (Reuters) - ", "NEW DELHI (Reuters) - ", "NEW DELHI — ",
+# "MOSCOW, April 10. /TASS/."
 DATELINE = re.compile(
-    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?)?(?:\s+[-–—]\s|\.\s*/[A-Z\-]+/\.)")
+    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?|\s*\([^()\n]{1,20}\))?"
+    r"(?:\s+[-–—]\s|\.\s*/[A-Z\-]+/\.)")
 
 # "the IDEF fair": an acronym naming an event.
 EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
@@ -174,6 +176,9 @@ class OrganizationFinder:
             rf"\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
         ):
             full, abbreviation = match.group(1), match.group(2)
+            # Not "NEW DELHI (Reuters) -": an abbreviation has capitals, and no dateline.
+            if sum(c.isupper() for c in abbreviation) < 2 or self.in_dateline(match.start()):
+                continue
             words = full.split()
             # A country that the abbreviation spells stays: Israel Aerospace Industries (IAI).
             if not initials(words).startswith(abbreviation.upper()):
