@@ -19,7 +19,12 @@ TITLE_WORDS = {
     "partner", "principal", "board", "member", "managing", "first", "assistant",
     "fellow", "researcher", "professor", "economist", "expert", "scholar", "lecturer",
     "admiral", "rear", "colonel", "lieutenant", "brigadier", "marshal", "captain",
-    "prince", "sheikh", "emir", "king", "commissioner",
+    "prince", "sheikh", "emir", "king", "commissioner", "chairperson", "premier", "lawmaker",
+    "senator", "legislator", "negotiator", "coordinator", "consul", "aide", "counselor",
+    "counsellor", "strategist", "consultant", "editor", "owner", "director-general",
+    "secretary-general", "vice-president", "vice-chairman", "vice-chair", "editor-in-chief",
+    "commander-in-chief", "lieutenant-general", "major-general", "lieutenant-colonel",
+    "co-founder", "co-chair", "deputy-director",
 }
 # Words naming a field, which belong to the title after them: "Energy Minister",
 # "defense analyst".
