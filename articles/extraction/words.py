@@ -6,8 +6,9 @@ CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
 NAME_PARTICLES = {"bin", "ibn", "van", "von", "de", "da", "der", "dos", "del", "di", "du"}
 PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 NAME_WORD = rf"(?:[Aa]l-|[Ee]l-)?{UPPER}[a-zà-ÿā-ž'’\-]+"
-# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal".
-NAME = (rf"(?<![\w'’\-])(?:{NAME_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}|"
+# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal" — not "Dr Ahmet Yilmaz".
+NAME = (rf"(?<![\w'’\-])(?!(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Dame)\b)"
+        rf"(?:{NAME_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}|"
         rf"(?:{UPPER}\.[ ]?){{1,2}}[ ]{NAME_WORD})(?![\w])")
 
 TITLE_WORDS = {
@@ -24,7 +25,7 @@ TITLE_WORDS = {
     "counsellor", "strategist", "consultant", "editor", "owner", "director-general",
     "secretary-general", "vice-president", "vice-chairman", "vice-chair", "editor-in-chief",
     "commander-in-chief", "lieutenant-general", "major-general", "lieutenant-colonel",
-    "co-founder", "co-chair", "deputy-director",
+    "co-founder", "co-chair", "deputy-director", "judge",
 }
 # Words naming a field, which belong to the title after them: "Energy Minister",
 # "defense analyst".
@@ -44,7 +45,9 @@ PORTFOLIO_WORDS = {
 TITLE_CONNECTORS = {"and", "of", "for", "to"}
 # "its director", "the company's chief executive": the organisation is the one named last.
 OWNER_WORDS = {"its", "company's", "company’s", "firm's", "firm’s", "group's", "group’s"}
-NOT_NAME_WORDS = {
+# Honorifics are neither names nor titles: "Dr Ahmet Yilmaz" is Ahmet Yilmaz, no title.
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "dame", "mister", "madam"}
+NOT_NAME_WORDS = HONORIFICS | {
     "the", "a", "an", "meanwhile", "however", "speaking", "noting", "pointing", "according", "he",
     "she", "they", "it", "we", "in", "on", "at", "for", "and", "but", "this", "that",
     "general", "deputy", "minister", "director", "president", "chief", "head",
@@ -58,4 +61,5 @@ CORPORATE_FORMS = (
     "Industries", "Systems", "Works", "Shipyards", "Shipyard", "Bank", "Fund", "Ministry",
     "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
     "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
+    "University",
 )
