@@ -286,12 +286,24 @@ class Extractor:
         return self.title_and_organization(words)[0]
 
     def title_and_organization(self, words: list[str], position: int | None = None):
-        """The title at the end of `words`, from its first title word on, and the
-        organisation printed just before it: "Deputy Energy Minister", "deputy energy
-        minister", "Gazprom chief executive", "SOCAR President", "Naval Group CEO"."""
-        start = next((i for i, word in enumerate(words) if fold(word) in TITLE_WORDS), None)
-        if start is None:
+        """The title at the end of `words` and the organisation printed just before it:
+        "Deputy Energy Minister", "deputy energy minister", "Gazprom chief executive",
+        "SOCAR President", "Naval Group CEO" — and only the last title there: in "Prime
+        Minister Kyriakos Mitsotakis and Bulgarian President", "Bulgarian President"."""
+        last = next((i for i in range(len(words) - 1, -1, -1)
+                     if fold(words[i]) in TITLE_WORDS), None)
+        if last is None:
             return "", ""
+        start = last
+        # Back over the words of the same title; a nationality only before a capitalised
+        # one ("Bulgarian President", but "the German spokesman").
+        title_words = TITLE_WORDS | PORTFOLIO_WORDS | TITLE_CONNECTORS
+        if words[last][:1].isupper():
+            title_words = title_words | self.gazetteer.country_words
+        while start > 0 and fold(words[start - 1]) in title_words:
+            start -= 1
+        while start < last and words[start] in TITLE_CONNECTORS:
+            start += 1
         while start > 0 and not self.organization_ending_at(words, start):
             previous, folded = words[start - 1], fold(words[start - 1])
             if previous.endswith(("'s", "’s", ",", ".")):
@@ -306,7 +318,7 @@ class Extractor:
             ) or (
                     # "Energy and Natural Resources Minister"
                     capitalised_title and folded == "and" and start > 1
-                    and words[start - 2][:1].isupper()
+                    and fold(words[start - 2]) in PORTFOLIO_WORDS | TITLE_WORDS
             ):
                 start -= 1
             else:
@@ -329,7 +341,9 @@ class Extractor:
                         or any(folded == fold(p.surname) for p in self.people):
                     break
                 run.insert(0, word)
-            organization = " ".join(run)
+            # Not a person's name: "Kyriakos Mitsotakis and Bulgarian President".
+            organization = "" if looks_like_name(" ".join(run), self.gazetteer) \
+                else " ".join(run)
         if not organization and position is not None and start > 0 \
                 and fold(words[start - 1]) in OWNER_WORDS:
             organization = self.organization_before(position)
