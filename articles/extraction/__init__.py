@@ -6,7 +6,9 @@ reviewed by an editor before readers see it.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from articles.extraction.gazetteer import (
     MAX_NAME_WORDS,
@@ -70,6 +72,7 @@ PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
     r"(?:\s+\([^()]{1,15}\))?"
 )
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])")
 PAST_ROLE = re.compile(r"(?:previously|formerly|until\s+recently|once|then)\b", re.IGNORECASE)
 NAMING_BEFORE = re.compile(
     r"\b(?:so-called|dubbed|known\s+as|named|nicknamed|code-?named|termed|labell?ed|"
@@ -439,21 +442,43 @@ class Extractor:
         after = text[position + 1] if position + 1 < len(text) else " "
         return not after.isalnum()
 
+    @cached_property
+    def sentence_breaks(self) -> list[tuple[int, int]]:
+        """(start, end) of every "end of sentence, space, next sentence" in the body; found
+        once, as every quote and pronoun asks where its sentence starts."""
+        return [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.body)]
+
+    @cached_property
+    def sentence_break_ends(self) -> list[int]:
+        return [end for _, end in self.sentence_breaks]
+
+    @cached_property
+    def quote_starts(self) -> list[int]:
+        return [quote.start for quote in self.quotes]
+
+    @cached_property
+    def paragraph_breaks(self) -> list[int]:
+        return [m.start() for m in re.finditer(r"\n\n", self.body)]
+
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         text = self.body
-        paragraph = start = max(text.rfind("\n\n", 0, position), 0)
-        # One character past `position`, so that a sentence ending just before a quote mark
-        # is seen to end there.
-        for match in re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])",
-                                 text[paragraph:position + 1]):
-            candidate = paragraph + match.end()
-            if not self.inside_quote(candidate):
-                start = candidate
-        end = text.find("\n\n", position)
-        return start, len(text) if end == -1 else end
+        breaks = self.paragraph_breaks
+        after = bisect_left(breaks, position)
+        paragraph = start = breaks[after - 1] if after else 0
+        # The last break before `position` that is not inside a quote; a sentence ending
+        # just before a quote mark at `position` ends there.
+        index = bisect_right(self.sentence_break_ends, position) - 1
+        while index >= 0 and self.sentence_breaks[index][0] >= paragraph:
+            if not self.inside_quote(self.sentence_breaks[index][1]):
+                start = self.sentence_breaks[index][1]
+                break
+            index -= 1
+        return start, breaks[after] if after < len(breaks) else len(text)
 
     def inside_quote(self, position: int) -> bool:
-        return any(q.start < position < q.end for q in self.quotes)
+        # Quotes do not overlap: only the last one starting before `position` can hold it.
+        index = bisect_left(self.quote_starts, position) - 1
+        return index >= 0 and self.quotes[index].start < position < self.quotes[index].end
 
     def who(self, phrase: str, position: int) -> tuple[Person | None, bool]:
         """The person a subject phrase names: (person, unnamed)."""
@@ -461,7 +486,11 @@ class Extractor:
         if re.fullmatch(UNNAMED, phrase, flags=re.I):
             return None, True
         if re.fullmatch(PRONOUNS, phrase):
-            return self.last_person_before(position, feminine=phrase.lower() == "she"), False
+            person = self.last_person_before(position, feminine=phrase.lower() == "she")
+            # "A KazMunayGas spokesman said ... "...," he said": the unnamed spokesman.
+            if self.unnamed_speaker_since(person, position):
+                return None, True
+            return person, False
         for person in self.people:
             if fold(phrase) in (fold(person.name), fold(person.surname)):
                 return person, False
@@ -481,6 +510,22 @@ class Extractor:
         if re.fullmatch(NAME, phrase) and looks_like_name(phrase, self.gazetteer):
             return self.person(phrase, position), False
         return None, False
+
+    @cached_property
+    def unnamed_speakers(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence opened by an unnamed speaker and a speech verb:
+        "A KazMunayGas spokesman said"."""
+        return [(m.start(1), m.end()) for m in re.finditer(
+            rf"(?:^|[.!?][\"”’]?\s+|\n)({UNNAMED})\s+(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?:{SPEECH_VERBS})\b", self.body, flags=re.IGNORECASE)]
+
+    def unnamed_speaker_since(self, person: Person | None, position: int) -> bool:
+        """Whether an unnamed speaker spoke after the person's last mention and before
+        `position`."""
+        last_mention = max((m for m in person.mentions if m < position), default=-1) \
+            if person else -1
+        return any(last_mention < start and end <= position
+                   for start, end in self.unnamed_speakers)
 
     def last_person_before(self, position: int, feminine: bool) -> Person | None:
         """Whom "he" or "she" means: the subject of the sentence that last named someone —
@@ -513,9 +558,11 @@ class Extractor:
         start, end = self.sentence_bounds(quote.start)
         after = self.body[quote.end:end]
         before = self.body[start:quote.start]
-        if not before.strip() and self.body[:start].rstrip().endswith(":"):
+        window = max(0, start - 200)
+        colon = re.search(r":\s*$", self.body[window:start]) if not before.strip() else None
+        if colon:
             # "Novak told reporters:" ending the paragraph before the quote's own.
-            start = self.sentence_bounds(len(self.body[:start].rstrip()) - 1)[0]
+            start = self.sentence_bounds(window + colon.start())[0]
             before = self.body[start:quote.start]
         if NAMING_BEFORE.search(before):
             return  # "the so-called "gas hub"": a name being quoted, not somebody's words
@@ -530,21 +577,25 @@ class Extractor:
                  or re.match(rf"\W{{0,3}}\s*({NAME}),[^\"“”]{{3,200}}?,\s+(?:{SPEECH_VERBS})\b",
                              after)
                  or re.match(rf"\W{{0,3}}\s*according to\s+{subject}", after))
-        if match and self.settle(quote, match.group(1), quote.end):
-            return
+        named_first = match.group(1) if match else None
         # "...," said Rear Admiral Sandeep Mehta / "...," German Vice Chancellor Robert Habeck said
-        match = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+"
-                          rf"[A-Z][\w\-]*)", after)
-                 or re.match(rf"\W{{0,3}}\s*({CAPITALIZED_RUN.pattern})\s+(?:{SPEECH_VERBS})\b",
-                             after))
-        split = split_name(match.group(1).split(), self.gazetteer) if match else None
-        if split and self.settle(quote, split[1], quote.end):
-            return
-        # "...," the German spokesman Steffen Hebestreit said
-        match = re.match(rf"\W{{0,3}}\s*(?:the|a|an|its)\s+(?:[\w\-]+\s+){{1,4}}?({NAME})\s+"
-                         rf"(?:{SPEECH_VERBS})\b", after)
-        if match and self.settle(quote, match.group(1), quote.end, person_only=True):
-            return
+        run = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+"
+                        rf"[A-Z][\w\-]*)", after)
+               or re.match(rf"\W{{0,3}}\s*({CAPITALIZED_RUN.pattern})\s+(?:{SPEECH_VERBS})\b",
+                           after))
+        split = split_name(run.group(1).split(), self.gazetteer) if run else None
+        # "...," the German spokesman Steffen Hebestreit said / said Fitch director Maxim Edelson
+        titled = (re.match(rf"\W{{0,3}}\s*(?:the|a|an|its)\s+(?:[\w\-]+\s+){{1,4}}?({NAME})\s+"
+                           rf"(?:{SPEECH_VERBS})\b", after)
+                  or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:[\w\-&]+\s+){{1,5}}?({NAME})"
+                              rf"(?=\s*[,.;]|\s*$)", after))
+        # A person first; an organisation or an unnamed source only when none is named.
+        candidates = [named_first, split[1] if split else None,
+                      titled.group(1) if titled else None]
+        for person_only in (True, False):
+            for candidate in candidates:
+                if candidate and self.settle(quote, candidate, quote.end, person_only):
+                    return
         # "...," the minister said: the person last named with that title.
         match = re.match(rf"\W{{0,3}}\s*the\s+((?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+"
                          rf"(?:{SPEECH_VERBS})\b", after)
