@@ -122,6 +122,9 @@ class Extractor:
         self.body = body
         self.gazetteer = gazetteer
         self.people: list[Person] = []
+        # The same people by folded full name and by folded surname, for lookups.
+        self.person_by_name: dict[str, Person] = {}
+        self.people_by_surname: dict[str, list[Person]] = {}
         self.organizations = OrganizationFinder(f"{title}\n\n{body}", gazetteer)
 
     # --- people ----------------------------------------------------------------------------
@@ -132,12 +135,11 @@ class Extractor:
         known = self.gazetteer.person(name)
         if known:
             name = known.name
-        for person in self.people:
-            if fold(person.name) == fold(name):
-                break
-        else:
-            person = Person(name)
+        person = self.person_by_name.get(fold(name))
+        if person is None:
+            person = self.person_by_name[fold(name)] = Person(name)
             self.people.append(person)
+            self.people_by_surname.setdefault(fold(person.surname), []).append(person)
         if title and not person.title:
             person.title = title
         if organization and not person.organization:
@@ -242,11 +244,15 @@ class Extractor:
         for start, _, known in mentions(text, self.gazetteer.person_by_words,
                                         self.gazetteer.person_first_words):
             self.person(known.name, start)
-        for person in list(self.people):
-            for match in re.finditer(rf"(?<!\w){re.escape(person.surname)}(?!\w)", text):
-                if match.start() not in person.mentions:
-                    person.mentions.append(match.start())
-            person.mentions.sort()
+        # Each word's positions, found once: one search per person grew with the people.
+        positions: dict[str, list[int]] = {}
+        for match in re.finditer(r"\w+(?:[-'’]\w+)*", text):
+            word = match.group()
+            positions.setdefault(word, []).append(match.start())
+            if word.endswith(("'s", "’s")):  # "Petrov's"
+                positions.setdefault(word[:-2], []).append(match.start())
+        for person in self.people:
+            person.mentions = sorted({*person.mentions, *positions.get(person.surname, [])})
 
     def titled_person(self, before: list[str], name: str, position: int) -> None:
         """`before` the name: "Chief Executive of Danube Gas", "Gazprom's deputy head"..."""
@@ -491,9 +497,10 @@ class Extractor:
             if self.unnamed_speaker_since(person, position):
                 return None, True
             return person, False
-        for person in self.people:
-            if fold(phrase) in (fold(person.name), fold(person.surname)):
-                return person, False
+        named = self.person_by_name.get(fold(phrase)) or \
+            next(iter(self.people_by_surname.get(fold(phrase), [])), None)
+        if named:
+            return named, False
         # "Lee said" of Lee Yong-bae: family names come first in some languages.
         if " " not in phrase:
             named = [p for p in self.people if fold(phrase) in fold(p.name).split()]
