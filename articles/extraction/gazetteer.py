@@ -28,25 +28,26 @@ def fold_in_place(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def folded_words(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(folded word, start, end) of each word: one pass per text, however many tables
-    (organisations, countries) are looked up in it."""
-    return tuple((m.group(), m.start(), m.end()) for m in WORDS.finditer(fold_in_place(text)))
+def folded_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The folded words of a text and where each is: one pass per text, however many
+    tables (organisations, countries) are looked up in it."""
+    matches = list(WORDS.finditer(fold_in_place(text)))
+    return tuple(m.group() for m in matches), tuple(m.span() for m in matches)
 
 
 def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, object]]:
     """(start, end, value) of each longest run of words in `text` that is a key of `table`;
     `first_words` (the first word of every key) lets most words be passed over at once."""
-    tokens = folded_words(text)
+    words, spans = folded_words(text)
     found, position = [], 0
-    while position < len(tokens):
-        if tokens[position][0] not in first_words:
+    while position < len(words):
+        if words[position] not in first_words:
             position += 1
             continue
-        for length in range(min(MAX_NAME_WORDS, len(tokens) - position), 0, -1):
-            key = tuple(token for token, _, _ in tokens[position:position + length])
+        for length in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
+            key = words[position:position + length]
             if key in table:
-                found.append((tokens[position][1], tokens[position + length - 1][2], table[key]))
+                found.append((spans[position][0], spans[position + length - 1][1], table[key]))
                 position += length
                 break
         else:
