@@ -297,3 +297,16 @@ def test_one_import_creates_one_company_however_its_articles_spell_it(tmp_path):
     run(tmp_path)
     assert list(Company.objects.values_list("name", flat=True)) == ["Nordic Yards"]
     assert Speaker.objects.count() == 1
+
+
+def test_an_article_extraction_fails_on_is_saved_without_suggestions(inbox, monkeypatch):
+    def broken_rule(title, body, gazetteer):
+        raise ValueError("a rule fell over")
+
+    # Fault injection: no known text breaks extraction, and the import must survive one.
+    monkeypatch.setattr("articles.ingest.importer.extract", broken_rule)
+    code, out, err = run(inbox / "frigate.txt")
+    assert (code, "1 created, 0 updated, 0 unchanged, 0 failed" in out) == (0, True)
+    assert "extraction failed (ValueError('a rule fell over')); saved without suggestions" in err
+    assert Article.objects.get().title == "Shipyard wins frigate order"
+    assert not Statement.objects.exists()

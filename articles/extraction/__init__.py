@@ -203,7 +203,9 @@ class Extractor:
                     preceding = ([abbreviation.group(1)] if abbreviation else []) + \
                         preceding[index + 1:]
                     break
-            position = match.start() + match.group(0).rindex(name)
+            # Where the name's first word starts in the run (which may hold double spaces).
+            word_starts = [word.start() for word in re.finditer(r"\S+", match.group(0))]
+            position = match.start() + word_starts[-len(name.split())]
             self.titled_person(preceding + in_run, name, position)
         # The company's chief executive, Name, said
         # Anchored on ", Name, said" and then looking back for the role: a pattern starting

@@ -290,8 +290,14 @@ class Importer:
             return self.extracted(record)
         return None
 
-    def extracted(self, record: ArticleRecord) -> Proposal:
-        found = extract(record.title, record.body, self.gazetteer)
+    def extracted(self, record: ArticleRecord) -> Proposal | None:
+        try:
+            found = extract(record.title, record.body, self.gazetteer)
+        except Exception as error:
+            # A fault in a rule must not cost the article: it is saved without suggestions.
+            self.summary.notes.append(f"{record.origin}: extraction failed ({error!r}); "
+                                      "saved without suggestions.")
+            return None
         sectors = [self.sectors_by_name[fold(name)] for name in found.subsectors
                    if fold(name) in self.sectors_by_name]
         return Proposal(
