@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.country_names import country_records
@@ -93,11 +93,15 @@ def test_the_shared_sample_comes_out_as_a_careful_editor_records_it(gazetteer):
 
 PIECES = ["Alexander Potapov", "Gazprom", "al-Kaabi", " bin ", "Rear Admiral ", "CEO ", "(UEC)",
           " said", " told", ", ", ". ", "\n\n", '"', "“", "”", "«", "»", "he", " the ", "of ",
-          "Turkey", "Russian", "MOSCOW - ", "its director ", "who chairs ", "B. ", "’s "]
+          "Turkey", "Russian", "MOSCOW - ", "its director ", "who chairs ", "B. ", "’s ", "  ",
+          "‘", "’", ":", "Dr ", "A spokesman ", "appointed ", " as chief executive", " she"]
 
 
-@settings(max_examples=300, deadline=None,
+# The same examples on every run (derandomize): CI checks what was checked here. Larger
+# random runs (20,000 examples) were made by hand and found the double-space crash.
+@settings(max_examples=500, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example('Deputy  Energy Minister  Ivan  Petrov said "we are ready to go".')
 @given(st.one_of(st.text(max_size=400),
                  st.lists(st.sampled_from(PIECES), max_size=80).map("".join)))
 def test_extraction_answers_for_any_text(gazetteer, body):
