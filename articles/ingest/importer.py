@@ -231,12 +231,12 @@ class Importer:
                 self.fail(Problem(record.origin, f"its companies or statements are not in the "
                                                  f"form export_articles writes ({error!r})"))
                 continue
-            pending.append(Pending(record, self.filled(existing or Article(), record),
+            pending.append(Pending(record, self.filled(existing or Article(), record, digest),
                                    is_new=existing is None, proposal=proposal,
                                    keys=frozenset(keys)))
         return pending, repeated
 
-    def filled(self, article: Article, record: ArticleRecord) -> Article:
+    def filled(self, article: Article, record: ArticleRecord, digest: str) -> Article:
         published = record.published or self.options.default_published
         if published is None:
             published = timezone.localdate()
@@ -245,7 +245,7 @@ class Importer:
             )
         is_new = article.pk is None
         article.title, article.body = record.title, record.body
-        article.content_hash = content_hash(record.title, record.body)
+        article.content_hash = digest
         article.summary = record.summary or article.summary
         article.url = record.url or article.url
         article.byline = record.byline or article.byline
