@@ -89,6 +89,10 @@ class Quote:
     end: int
     speaker: Person | None = None
     unnamed: bool = False
+    # Which attribution rule proposed the speaker, and how sure it is (0-1): shown to the
+    # editor, recorded with the review decision, and measured per rule.
+    sieve: str = ""
+    confidence: float = 1.0
 
 
 @dataclass

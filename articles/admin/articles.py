@@ -1,204 +1,22 @@
-"""The editors' tool: curation of articles, statements and the entities they link."""
+"""Curation of articles and their statements."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.db import models
-from django.db.models import Count, Exists, OuterRef, ProtectedError, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles import search
-from articles.admin_views import import_view, merge_view, review_view
-from articles.merging import merge_companies, merge_speakers
+from articles.admin.common import HTTPS_URL_FIELDS, FullTextSearchMixin, ReviewActionsMixin
+from articles.admin.imports import import_view
+from articles.admin.review import review_view
 from articles.models import (
     Article,
-    Company,
-    Country,
-    Sector,
-    Source,
-    Speaker,
-    SpeakerRole,
     Statement,
 )
-from articles.signals import many_to_many_referrers
-
-# Editors paste addresses without a scheme; news sites are served over https.
-HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class NameListField(forms.CharField):
-    """Edits a JSON list of names as one name per line."""
-
-    widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
-
-    def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value):
-        names = []
-        for line in (value or "").splitlines():
-            name = " ".join(line.split())
-            if name and name not in names:
-                names.append(name)
-        return names
-
-
-class NameListForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("aliases", "demonyms", "keywords"):
-            if name in self.fields:
-                old = self.fields[name]
-                self.fields[name] = NameListField(
-                    required=False, label=old.label, help_text=f"{old.help_text} One per line."
-                )
-
-
-class ReviewActionsMixin:
-    """Actions for what extraction proposes: mark reviewed, and (with `merge_into`) merge."""
-
-    merge_into = None
-
-    @admin.action(description="Mark the selected as reviewed", permissions=["change"])
-    def mark_reviewed(self, request, queryset):
-        changed = 0
-        for obj in queryset.filter(is_reviewed=False):
-            obj.is_reviewed = True
-            obj.save()  # one by one, so that each change is in the history
-            changed += 1
-        self.message_user(request, f"{changed} marked as reviewed.", messages.SUCCESS)
-
-    @admin.action(description="Merge the selected duplicates…", permissions=["change"])
-    def merge(self, request, queryset):
-        return merge_view(self, request, queryset, type(self).merge_into)
-
-
-class ProtectedDeleteMixin:
-    """Show many-to-many links as protected objects on the delete page, as foreign keys are.
-
-    The pre_delete guard in articles.signals refuses the deletion anyway; this lets the
-    admin say so on the confirmation page instead of failing afterwards.
-    """
-
-    def get_deleted_objects(self, objs, request):
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
-            objs, request
-        )
-        protected = list(protected)
-        for obj in objs:
-            for referrer in many_to_many_referrers(obj):
-                protected.append(f"{referrer._meta.verbose_name.capitalize()}: {referrer}")
-        return to_delete, model_count, perms_needed, protected
-
-    def delete_queryset(self, request, queryset):
-        try:
-            super().delete_queryset(request, queryset)
-        except ProtectedError as error:
-            self.message_user(request, str(error.args[0]), messages.ERROR)
-
-
-@admin.register(Country)
-class CountryAdmin(ProtectedDeleteMixin, admin.ModelAdmin):
-    form = NameListForm
-    list_display = ["name", "code", "official_name", "article_count"]
-    search_fields = ["name", "code", "official_name", "aliases", "demonyms"]
-    ordering = ["name"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="Articles", ordering="article_count")
-    def article_count(self, country):
-        return country.article_count
-
-
-@admin.register(Sector)
-class SectorAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
-    form = NameListForm
-    list_display = ["name", "parent", "slug", "article_count"]
-    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["parent"]
-    search_fields = ["name", "description", "parent__name"]
-    ordering = ["parent__name", "name"]
-    autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
-    show_facets = admin.ShowFacets.ALWAYS
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="Articles", ordering="article_count")
-    def article_count(self, sector):
-        return sector.article_count
-
-
-@admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    formfield_overrides = HTTPS_URL_FIELDS
-    list_display = ["name", "country", "homepage"]
-    list_select_related = ["country"]
-    search_fields = ["name", "homepage"]
-    autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Company)
-class CompanyAdmin(ReviewActionsMixin, ProtectedDeleteMixin, SimpleHistoryAdmin):
-    merge_into = merge_companies
-    formfield_overrides = HTTPS_URL_FIELDS
-    form = NameListForm
-    list_display = ["name", "kind", "country", "parent", "article_count", "is_reviewed"]
-    list_filter = ["is_reviewed", "kind", ("country", admin.RelatedOnlyFieldListFilter),
-                   "sectors"]
-    actions = ["merge", "mark_reviewed"]
-    list_select_related = ["country", "parent"]
-    search_fields = ["name", "aliases", "description"]
-    ordering = ["name"]
-    autocomplete_fields = ["country", "parent", "sectors"]
-    prepopulated_fields = {"slug": ["name"]}
-    show_facets = admin.ShowFacets.ALWAYS
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="Articles", ordering="article_count")
-    def article_count(self, company):
-        return company.article_count
-
-
-class SpeakerRoleInline(admin.TabularInline):
-    model = SpeakerRole
-    extra = 1
-    autocomplete_fields = ["organization"]
-
-
-@admin.register(Speaker)
-class SpeakerAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
-    merge_into = merge_speakers
-    form = NameListForm
-    list_display = ["name", "nationality", "statement_count", "is_reviewed"]
-    list_filter = ["is_reviewed", ("nationality", admin.RelatedOnlyFieldListFilter)]
-    actions = ["merge", "mark_reviewed"]
-    list_select_related = ["nationality"]
-    search_fields = ["name", "aliases", "roles__title", "roles__organization__name"]
-    ordering = ["name"]
-    autocomplete_fields = ["nationality"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [SpeakerRoleInline]
-    show_facets = admin.ShowFacets.ALWAYS
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements"))
-
-    @admin.display(description="Statements", ordering="statement_count")
-    def statement_count(self, speaker):
-        return speaker.statement_count
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -248,18 +66,6 @@ class StatementInline(admin.StackedInline):
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class FullTextSearchMixin:
-    """The changelist search box uses the archive's full-text search, as readers do."""
-
-    def get_search_results(self, request, queryset, search_term):
-        query = search.parse(search_term)
-        if not query.is_usable:
-            return queryset, False
-        backend = search.backend()
-        match = backend.filter_articles if queryset.model is Article else backend.filter_statements
-        return match(queryset, query), False
 
 
 class ArticleForm(forms.ModelForm):

@@ -1,0 +1,170 @@
+"""What every list page shares: pagination, rows, filters, facets, filter options."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from articles import search
+from articles.facets import counted_ids, facets
+from articles.filters import ArticleFilterSet, StatementFilterSet
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Source,
+    Statement,
+)
+from articles.search.entities import entity_cards
+
+PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
+FILTER_OPTIONS_SECONDS = 300
+HOME_SECONDS = 300
+
+
+def paginate(request, queryset, notices: list[str], parameter: str = "page"):
+    """The requested page of `queryset`; a page that cannot be shown gets a notice, not a 404."""
+    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+    raw = request.GET.get(parameter, "1").strip()
+    try:
+        number = int(raw)
+    except ValueError:
+        notices.append(f"“{raw[:40]}” is not a page number; showing the first page.")
+        number = 1
+    if number < 1:
+        notices.append(f"There is no page {number}; showing the first page.")
+        number = 1
+    elif number > paginator.num_pages:
+        notices.append(
+            f"There is no page {number}; showing the last page ({paginator.num_pages})."
+        )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def article_rows(queryset):
+    """What a row of an article list shows, fetched in a fixed number of queries.
+
+    The statement count is a subquery per row shown, not a GROUP BY: grouping would make
+    the database aggregate every matching article before it can take the first page.
+    """
+    statements = Statement.objects.published().filter(article=OuterRef("pk")).order_by()
+    return queryset.select_related("source").prefetch_related(
+        Prefetch("countries", queryset=Country.objects.only("code", "name")),
+        Prefetch("companies", queryset=Company.objects.only("slug", "name")),
+    ).annotate(statement_count=Coalesce(Subquery(
+        statements.values("article").annotate(n=Count("pk")).values("n")), 0))
+
+
+def statement_rows(queryset):
+    return queryset.select_related("speaker", "speaker_organization", "article__source")
+
+
+def filtered_listings(request, articles=None, statements=None, with_facets=False):
+    """The article and statement lists of a page, filtered by the same query parameters.
+
+    Entity pages pass querysets already narrowed to the entity; the reader's filters then
+    narrow them further.
+    """
+    article_filter = (
+        ArticleFilterSet(request.GET, queryset=articles) if articles is not None else None
+    )
+    statement_filter = (
+        StatementFilterSet(request.GET, queryset=statements) if statements is not None else None
+    )
+    filtersets = [f for f in (article_filter, statement_filter) if f is not None]
+    main_filter = filtersets[0]
+    notices = [notice for filterset in filtersets for notice in filterset.notices]
+    context = {"filter": main_filter}
+    if article_filter is not None:
+        context["article_page"] = results_page(request, article_filter, article_rows, notices)
+    if statement_filter is not None:
+        parameter = "page" if article_filter is None else "statements_page"
+        context["statement_page"] = results_page(
+            request, statement_filter, statement_rows, notices, parameter
+        )
+    context["notices"] = list(dict.fromkeys(notices))
+    context["active_filters"] = main_filter.active_filters()
+    context["filter_options"] = filter_options()
+    if with_facets:
+        results = context.get("article_page", context.get("statement_page")).paginator.object_list
+        ids, context["facets_are_sampled"] = counted_ids(main_filter, results)
+        context["facet_sample_size"] = len(ids)
+        context["facets"] = facets(main_filter, ids)
+        if main_filter.search_query.is_usable:
+            context["entity_cards"] = entity_cards(main_filter.search_query.text)
+    return context
+
+
+def results_page(request, filterset, rows, notices, parameter="page"):
+    """A page of a filtered list; for a search, best match first with marked snippets."""
+    query = filterset.search_query
+    if filterset.ranks_by_relevance:
+        results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
+    else:
+        results = rows(filterset.qs)
+    page = paginate(request, results, notices, parameter)
+    if query.is_usable:
+        page.object_list = list(page.object_list)
+        model = filterset.queryset.model
+        snippets = search.backend().snippets(model, [row.pk for row in page.object_list], query)
+        for row in page.object_list:
+            row.snippet = snippets.get(row.pk)
+    return page
+
+
+def linked_to_articles(relation):
+    """An EXISTS probe of the link table's index per entity: cheap however many links."""
+    field = relation.field.m2m_reverse_field_name()
+    return Exists(relation.through.objects.filter(**{field: OuterRef("pk")}))
+
+
+def filter_options():
+    """The choices of the filter form: the countries and companies that articles mention.
+
+    Kept for a few minutes: the same for every list page, and slow to change.
+    """
+    def options():
+        return {
+            "countries": list(Country.objects.filter(linked_to_articles(Article.countries))
+                              .only("code", "name")),
+            "companies": list(Company.objects.filter(linked_to_articles(Article.companies),
+                                                     is_reviewed=True).only("slug", "name")),
+            "sectors": list(Sector.objects.select_related("parent").order_by("parent__name",
+                                                                             "name")),
+            "sources": list(Source.objects.only("slug", "name")),
+        }
+
+    return cache.get_or_set("filter-options", options, FILTER_OPTIONS_SECONDS)
+
+
+def most_covered(queryset, limit=12):
+    """The entities with the most published articles, each with its `article_count`."""
+    return queryset.annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES)
+    ).filter(article_count__gt=0).order_by("-article_count", "name")[:limit]
+
+
+def sector_tree():
+    """Top-level sectors with their subsectors, each with its number of published articles.
+
+    A top-level sector counts the articles of its subsectors too, each article once.
+    """
+    links = Article.sectors.through.objects.filter(article__status=Article.Status.PUBLISHED)
+    own_counts = dict(
+        links.order_by().values_list("sector").annotate(n=Count("article", distinct=True))
+    )
+    family_counts = dict(
+        links.order_by()
+        .annotate(family=Coalesce("sector__parent", "sector"))
+        .values_list("family")
+        .annotate(n=Count("article", distinct=True))
+    )
+    children = {}
+    for sector in Sector.objects.order_by("name"):
+        counts = family_counts if sector.parent_id is None else own_counts
+        sector.article_count = counts.get(sector.pk, 0)
+        children.setdefault(sector.parent_id, []).append(sector)
+    return [(parent, children.get(parent.pk, [])) for parent in children.get(None, [])]

@@ -1,0 +1,190 @@
+"""Entity pages: companies, speakers, countries and pairs, sectors, sources."""
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from articles import profiles
+from articles.charts import timeline
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Source,
+    Speaker,
+    SpeakerRole,
+    Statement,
+)
+from articles.profiles import monthly_counts
+from articles.views.common import PUBLISHED_ARTICLES, filtered_listings, paginate, sector_tree
+
+
+def reviewed(queryset, user):
+    """People and organisations proposed by extraction stay with the editors until reviewed."""
+    return queryset if user.is_staff else queryset.filter(is_reviewed=True)
+
+
+def company_list(request):
+    companies = reviewed(Company.objects, request.user).select_related("country").annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
+    ).order_by("-article_count", "name")
+    notices = []
+    page = paginate(request, companies, notices)
+    return render(request, "articles/company_list.html", {"page": page, "notices": notices})
+
+
+def company_detail(request, slug):
+    company = get_object_or_404(
+        reviewed(Company.objects, request.user).select_related("country", "parent"), slug=slug
+    )
+    articles = Article.objects.published().involving_all("companies", [company])
+    # Its statements are those made on its behalf; /statements/?company= also finds what
+    # was said about it.
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().filter(speaker_organization=company),
+    )
+    context.update({
+        "company": company,
+        "timeline": timeline(monthly_counts(articles), f"Articles mentioning {company.name}"),
+        "co_mentioned": profiles.co_mentioned(articles, exclude=company),
+        "sectors": company.sectors.select_related("parent"),
+        "subsidiaries": company.subsidiaries.all(),
+        "people": SpeakerRole.objects.filter(organization=company).select_related("speaker"),
+    })
+    return render(request, "articles/company_detail.html", context)
+
+
+def speaker_list(request):
+    speakers = reviewed(Speaker.objects, request.user).select_related("nationality").annotate(
+        statement_count=Count(
+            "statements",
+            filter=Q(statements__article__status=Article.Status.PUBLISHED),
+        ),
+    ).prefetch_related(roles_prefetch()).order_by("-statement_count", "name")
+    notices = []
+    page = paginate(request, speakers, notices)
+    return render(request, "articles/speaker_list.html", {"page": page, "notices": notices})
+
+
+def roles_prefetch():
+    return Prefetch(
+        "roles",
+        queryset=SpeakerRole.objects.select_related("organization").order_by("-first_seen"),
+    )
+
+
+def speaker_detail(request, slug):
+    speaker = get_object_or_404(
+        reviewed(Speaker.objects, request.user).select_related("nationality")
+        .prefetch_related(roles_prefetch()),
+        slug=slug,
+    )
+    articles = Article.objects.published().quoting(speaker)
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().filter(speaker=speaker),
+    )
+    context.update({
+        "speaker": speaker,
+        "timeline": timeline(monthly_counts(articles), f"Articles quoting {speaker.name}"),
+        "topics": profiles.topics(articles),
+    })
+    return render(request, "articles/speaker_detail.html", context)
+
+
+def country_list(request):
+    countries = Country.objects.annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
+        company_count=Count("companies", distinct=True),
+    ).filter(Q(article_count__gt=0) | Q(company_count__gt=0)).order_by("-article_count", "name")
+    return render(request, "articles/country_list.html", {"countries": countries})
+
+
+def country_detail(request, code):
+    if code != code.lower():
+        return redirect("country_detail", code=code.lower(), permanent=True)
+    country = get_object_or_404(Country, code=code.upper())
+    articles = Article.objects.published().involving_all("countries", [country])
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context.update({
+        "country": country,
+        "companies": country.companies.all(),
+        "speakers": country.speakers.all(),
+        "partners": profiles.partner_countries(country, articles),
+        "timeline": timeline(monthly_counts(articles), f"Articles involving {country.name}"),
+    })
+    return render(request, "articles/country_detail.html", context)
+
+
+def country_pair(request, first, second):
+    if first != first.lower() or second != second.lower():
+        return redirect("country_pair", first=first.lower(), second=second.lower(),
+                        permanent=True)
+    if first == second:
+        return redirect("country_detail", code=first)
+    countries = Country.objects.in_bulk([first.upper(), second.upper()])
+    if len(countries) != 2:
+        raise Http404("No such pair of countries.")
+    one, other = countries[first.upper()], countries[second.upper()]
+    articles = Article.objects.published().involving_all("countries", [one, other])
+    context = filtered_listings(
+        request, articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    first_side, second_side = profiles.pair_companies(one, other, articles)
+    context.update({
+        "first": one, "second": other, "first_companies": first_side,
+        "second_companies": second_side,
+        "timeline": timeline(monthly_counts(articles),
+                             f"Articles involving both {one.name} and {other.name}"),
+    })
+    return render(request, "articles/country_pair.html", context)
+
+
+def sector_list(request):
+    return render(request, "articles/sector_list.html", {"tree": sector_tree()})
+
+
+def sector_detail(request, slug):
+    sector = get_object_or_404(Sector.objects.select_related("parent"), slug=slug)
+    articles = Article.objects.published().in_sectors([sector])
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context.update({
+        "sector": sector,
+        "timeline": timeline(monthly_counts(articles), f"Articles in {sector.name}"),
+        "subsectors": sector.children.all(),
+        "companies": Company.objects.filter(sectors__in=Sector.objects.with_subsectors([sector]))
+        .distinct(),
+    })
+    return render(request, "articles/sector_detail.html", context)
+
+
+def source_list(request):
+    sources = Source.objects.select_related("country").annotate(
+        article_count=Count("articles", filter=PUBLISHED_ARTICLES)
+    )
+    return render(request, "articles/source_list.html", {"sources": sources})
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
+    articles = Article.objects.published().filter(source=source)
+    context = filtered_listings(
+        request,
+        articles=articles,
+        statements=Statement.objects.published().in_articles(articles),
+    )
+    context["source"] = source
+    return render(request, "articles/source_detail.html", context)

@@ -1,0 +1,69 @@
+"""The home page and the article and statement lists and pages."""
+
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, render
+
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Statement,
+)
+from articles.views.common import (
+    HOME_SECONDS,
+    article_rows,
+    filtered_listings,
+    most_covered,
+    sector_tree,
+)
+
+
+def home(request):
+    published = Article.objects.published()
+
+    def entry_points():
+        return {
+            "article_total": published.count(),
+            "statement_total": Statement.objects.published().count(),
+            "countries": list(most_covered(Country.objects.all())),
+            "companies": list(most_covered(Company.objects.all())),
+            "sector_tree": sector_tree(),
+        }
+
+    # The counts behind the entry points scan the whole archive: a few minutes old is fine.
+    context = cache.get_or_set("home-entry-points", entry_points, HOME_SECONDS)
+    context["latest"] = article_rows(published).order_by("-published_on", "-id")[:8]
+    return render(request, "articles/home.html", context)
+
+
+def article_list(request):
+    context = filtered_listings(request, articles=Article.objects.published(), with_facets=True)
+    context.update(heading="Articles", noun="article", page=context["article_page"],
+                   feed_url="article_list_feed", export_url="article_export")
+    return render(request, "articles/article_list.html", context)
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("source", "source__country"),
+        slug=slug,
+    )
+    statements = article.statements.select_related("speaker", "speaker_organization")
+    if not request.user.is_staff:
+        statements = statements.filter(is_reviewed=True)
+    return render(request, "articles/article_detail.html", {
+        "article": article,
+        "statements": statements,
+        "countries": article.countries.all(),
+        "companies": article.companies.all(),
+        "sectors": article.sectors.select_related("parent"),
+    })
+
+
+def statement_list(request):
+    context = filtered_listings(
+        request, statements=Statement.objects.published(), with_facets=True
+    )
+    context.update(heading="Statements", noun="statement", page=context["statement_page"],
+                   feed_url="statement_list_feed", export_url="statement_export")
+    return render(request, "articles/statement_list.html", context)
