@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from articles.web_urls import validate_web_url, web_url_or_blank
+
 
 def unique_slugs(model, texts: list[str], exclude_pk=None, max_length: int = 200) -> list[str]:
     """Slugs for `texts`, used neither by other rows of `model` nor by each other: a query per
@@ -157,7 +159,7 @@ class Sector(SluggedModel):
 
 class Source(SluggedModel):
     name = models.CharField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    homepage = models.URLField(blank=True, validators=[validate_web_url])
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
     )
@@ -165,6 +167,10 @@ class Source(SluggedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=web_url_or_blank("homepage"),
+                                   name="source_homepage_is_web_url"),
+        ]
 
     def __str__(self):
         return self.name
@@ -197,7 +203,7 @@ class Company(SluggedModel):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subsidiaries",
         help_text="The group or holding it belongs to.",
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_web_url])
     description = models.TextField(blank=True)
     is_reviewed = models.BooleanField(
         "reviewed", default=True, help_text="Off for organisations proposed by extraction."
@@ -212,6 +218,8 @@ class Company(SluggedModel):
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")), name="company_not_its_own_parent"
             ),
+            models.CheckConstraint(condition=web_url_or_blank("website"),
+                                   name="company_website_is_web_url"),
         ]
 
     def __str__(self):
@@ -341,7 +349,8 @@ class Article(models.Model):
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
     )
-    url = models.URLField("original URL", max_length=1000, blank=True)
+    url = models.URLField("original URL", max_length=1000, blank=True,
+                          validators=[validate_web_url])
     published_on = models.DateField("publication date", db_index=True)
     byline = models.CharField(max_length=300, blank=True)
     summary = models.TextField(blank=True)
@@ -363,6 +372,8 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"
             ),
+            models.CheckConstraint(condition=web_url_or_blank("url"),
+                                   name="article_url_is_web_url"),
         ]
         indexes = [
             models.Index(

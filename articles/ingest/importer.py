@@ -39,6 +39,7 @@ from articles.models import (
     unique_slugs,
 )
 from articles.search.indexing import deferred_indexing, schedule
+from articles.web_urls import is_web_url
 
 # What a record may hold, as the reader is told when it holds more.
 LENGTH_LIMITS = {label: (name, Article._meta.get_field(name).max_length)
@@ -57,6 +58,9 @@ class ImportOptions:
     extract: bool = True
     dry_run: bool = False
     update: bool = False
+    # What a file says of its own review (status, reviewed statements) is a suggestion an
+    # editor decides on, unless the file is one of our own exports coming back.
+    trust_file_status: bool = False
 
 
 @dataclass
@@ -210,6 +214,11 @@ class Importer:
             if too_long:
                 self.fail(Problem(record.origin, "; ".join(too_long)))
                 continue
+            if record.url and not is_web_url(record.url):
+                # Bulk inserts skip the model's validators; the database would refuse it too.
+                self.fail(Problem(record.origin, f"its URL “{record.url[:80]}” is not a web "
+                                                 "address (only http:// and https:// are kept)"))
+                continue
             keys = {("digest", digest)} | ({("url", record.url)} if record.url else set())
             if keys & seen:
                 repeated.append(record)
@@ -251,8 +260,8 @@ class Importer:
         article.byline = record.byline or article.byline
         article.published_on = published
         if is_new:
-            article.status = record.status if record.status in Article.Status.values \
-                else self.options.status
+            trusted = self.options.trust_file_status and record.status in Article.Status.values
+            article.status = record.status if trusted else self.options.status
         # The history entry is written once the links are in place, with this reason.
         article._change_reason = f"imported from {record.origin}"[:100]
         return article
@@ -341,7 +350,7 @@ class Importer:
                     if item.get("organization") else None,
                     kind=Statement.Kind(item.get("kind", Statement.Kind.DIRECT)),
                     position=int(item.get("position", position)),
-                    reviewed=bool(item.get("reviewed", True)),
+                    reviewed=self.options.trust_file_status and item.get("reviewed") is True,
                 )
                 for position, item in enumerate(record.statements, start=1)
             ],

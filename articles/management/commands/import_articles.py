@@ -25,11 +25,14 @@ class Command(BaseCommand):
                             help="Read and check everything, save nothing.")
         parser.add_argument("--update", action="store_true",
                             help="Refresh articles already in the archive.")
+        parser.add_argument("--trust-file-status", action="store_true",
+                            help="Keep the status and reviewed statements the files record: "
+                                 "only for our own exports (export_articles) coming back.")
 
     def handle(self, *args, paths, source, published, status, no_extract, dry_run, update,
-               **options):
+               trust_file_status, **options):
         options = ImportOptions(status=status, extract=not no_extract, dry_run=dry_run,
-                                update=update)
+                                update=update, trust_file_status=trust_file_status)
         if source:
             options.source = Source.objects.filter(slug=source).first()
             if options.source is None:
