@@ -458,6 +458,13 @@ class Statement(models.Model):
         "reviewed", default=True,
         help_text="Off for statements proposed by extraction: readers see only reviewed ones.",
     )
+    proposed_by = models.CharField(
+        max_length=40, blank=True, editable=False,
+        help_text="The extraction rule that proposed it; empty when a person or a file did.",
+    )
+    confidence = models.FloatField(
+        null=True, blank=True, editable=False, help_text="How sure that rule was, from 0 to 1.",
+    )
     history = HistoricalRecords()
 
     objects = StatementQuerySet.as_manager()
@@ -478,3 +485,8 @@ class Statement(models.Model):
     def clean(self):
         if not self.text.strip():
             raise ValidationError({"text": "A statement needs the quoted text."})
+
+
+
+# The editors' review decisions live in their own module; importing it here registers the model.
+from articles.decisions import ReviewDecision  # noqa: E402, F401

@@ -24,6 +24,11 @@ def review_url(article):
     return f"/admin/articles/article/{article.pk}/review/"
 
 
+def review_data(**fields):
+    """The review form as a browser posts it: the decisions, and no missed statement added."""
+    return {"missed-TOTAL_FORMS": "1", "missed-INITIAL_FORMS": "0", **fields}
+
+
 def test_the_review_screen_marks_each_suggestion_in_the_text(editor_client, suggested):
     article, *_ = suggested
     html = editor_client.get(review_url(article)).content.decode()
@@ -34,7 +39,7 @@ def test_the_review_screen_marks_each_suggestion_in_the_text(editor_client, sugg
 def test_an_editor_accepts_corrects_and_rejects_suggestions(editor_client, suggested):
     article, speaker, company, first, second = suggested
     other = make_speaker(name="Ingrid Solberg")
-    response = editor_client.post(review_url(article), {
+    response = editor_client.post(review_url(article), review_data(**{
         f"suggestion-{first.pk}-decision": "accept",
         f"suggestion-{first.pk}-text": "This order secures jobs.",
         f"suggestion-{first.pk}-speaker": other.pk,
@@ -43,8 +48,9 @@ def test_an_editor_accepts_corrects_and_rejects_suggestions(editor_client, sugge
         f"suggestion-{second.pk}-text": second.text,
         f"speaker-{speaker.pk}-accept": "on",
         f"company-{company.pk}-accept": "on",
-    }, follow=True)
-    assert "1 suggestions accepted, 1 rejected." in response.content.decode()
+    }), follow=True)
+    assert "1 suggestions accepted, 1 rejected, 0 missed statements added." in \
+        response.content.decode()
     first.refresh_from_db()
     assert (first.is_reviewed, first.text, first.speaker, first.speaker_title) == (
         True, "This order secures jobs.", other, "chief executive")
@@ -55,11 +61,11 @@ def test_an_editor_accepts_corrects_and_rejects_suggestions(editor_client, sugge
 
 def test_a_rejected_new_company_is_unlinked_and_removed(editor_client, suggested):
     article, speaker, company, first, second = suggested
-    editor_client.post(review_url(article), {
+    editor_client.post(review_url(article), review_data(**{
         f"suggestion-{first.pk}-decision": "later", f"suggestion-{first.pk}-text": first.text,
         f"suggestion-{second.pk}-decision": "later", f"suggestion-{second.pk}-text": second.text,
         f"speaker-{speaker.pk}-accept": "on",
-    })
+    }))
     assert not Company.objects.filter(pk=company.pk).exists()
     assert Statement.objects.unreviewed().count() == 2
 

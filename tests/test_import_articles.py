@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.ingest.importer import BATCH_SIZE, Importer, ImportOptions
+from articles.extraction import extract
+from articles.ingest.importer import BATCH_SIZE, Importer, ImportOptions, gazetteer_from_database
 from articles.ingest.readers import ArticleRecord
 from articles.models import Article, Company, Source, Speaker, Statement
 
@@ -310,3 +311,13 @@ def test_an_article_extraction_fails_on_is_saved_without_suggestions(inbox, monk
     assert "extraction failed (ValueError('a rule fell over')); saved without suggestions" in err
     assert Article.objects.get().title == "Shipyard wins frigate order"
     assert not Statement.objects.exists()
+
+
+def test_each_suggestion_keeps_the_rule_that_proposed_it_and_its_confidence(inbox):
+    run(inbox)
+    article = Article.objects.get(title="Shipyard wins frigate order")
+    found = extract(article.title, article.body, gazetteer_from_database()).quotes
+    saved = list(article.statements.order_by("position"))
+    assert found
+    assert [(s.text, s.proposed_by, s.confidence) for s in saved] == [
+        (q.text, q.sieve, q.confidence) for q in found]

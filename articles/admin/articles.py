@@ -13,10 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from articles.admin.common import HTTPS_URL_FIELDS, FullTextSearchMixin, ReviewActionsMixin
 from articles.admin.imports import import_view
 from articles.admin.review import review_view
-from articles.models import (
-    Article,
-    Statement,
-)
+from articles.models import Article, ReviewDecision, Statement
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -103,6 +100,12 @@ class UnreviewedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def was_extracted(article: Article) -> bool:
+    """Whether extraction proposed statements here, so that one added by hand is its miss."""
+    return article.review_decisions.exists() or \
+        article.statements.exclude(proposed_by="").exists()
+
+
 @admin.register(Article)
 class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
     form = ArticleForm
@@ -140,6 +143,12 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
                 name="articles_article_review"),
         ]
         return own + super().get_urls()
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        article = form.instance
+        if formset.model is Statement and formset.new_objects and was_extracted(article):
+            ReviewDecision.objects.record_missed(formset.new_objects, request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(

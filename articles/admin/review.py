@@ -6,12 +6,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import transaction
+from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.models import Article, Company, Speaker, Statement
+from articles.models import Article, Company, ReviewDecision, Speaker, Statement
 
 
 class SuggestionForm(forms.Form):
@@ -25,9 +26,28 @@ class SuggestionForm(forms.Form):
     def __init__(self, *args, statement: Statement, **kwargs):
         super().__init__(*args, **kwargs)
         self.statement = statement
-        speaker = self.fields["speaker"]
-        speaker.widget = AutocompleteSelect(Statement._meta.get_field("speaker"), admin.site)
-        speaker.widget.choices = speaker.choices
+        autocomplete_speaker(self.fields["speaker"])
+
+
+class MissedStatementForm(forms.Form):
+    """A statement the article holds that extraction did not propose."""
+
+    text = forms.CharField(required=False, label="Quote", widget=forms.Textarea(
+        attrs={"rows": 3, "style": "width: 95%"}))
+    speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False)
+    speaker_title = forms.CharField(required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        autocomplete_speaker(self.fields["speaker"])
+
+
+MissedStatementFormSet = forms.formset_factory(MissedStatementForm, extra=1)
+
+
+def autocomplete_speaker(field):
+    field.widget = AutocompleteSelect(Statement._meta.get_field("speaker"), admin.site)
+    field.widget.choices = field.choices
 
 
 class EntityDecisionForm(forms.Form):
@@ -53,11 +73,18 @@ def new_entities(article: Article):
     return list(speakers), list(companies)
 
 
+def review_order(statement: Statement):
+    """Least sure first: where the editor's attention pays most."""
+    confidence = 1.0 if statement.confidence is None else statement.confidence
+    return confidence, statement.position, statement.pk
+
+
 def review_view(model_admin, request, object_id):
     article = get_object_or_404(Article, pk=object_id)
     if not model_admin.has_change_permission(request, article):
         return redirect("admin:index")
-    statements = list(article.statements.unreviewed().select_related("speaker"))
+    statements = sorted(article.statements.unreviewed().select_related("speaker"),
+                        key=review_order)
     speakers, companies = new_entities(article)
     prefix = "suggestion"
     forms_ = [
@@ -65,14 +92,16 @@ def review_view(model_admin, request, object_id):
             "text": s.text, "speaker": s.speaker_id, "speaker_title": s.speaker_title})
         for s in statements
     ]
+    missed = MissedStatementFormSet(request.POST or None, prefix="missed")
     entity_forms = [(entity, EntityDecisionForm(
         request.POST or None, prefix=f"{type(entity).__name__.lower()}-{entity.pk}"))
         for entity in (*speakers, *companies)]
-    if request.method == "POST" and all(f.is_valid() for f in forms_) and \
-            all(f.is_valid() for _, f in entity_forms):
-        accepted, rejected = apply_review(forms_, entity_forms)
+    if request.method == "POST" and all(f.is_valid() for f in forms_) and missed.is_valid() \
+            and all(f.is_valid() for _, f in entity_forms):
+        counts = apply_review(article, request.user, forms_, missed, entity_forms)
         model_admin.message_user(
-            request, f"{accepted} suggestions accepted, {rejected} rejected.", messages.SUCCESS)
+            request, "{accepted} suggestions accepted, {rejected} rejected, "
+                     "{added} missed statements added.".format(**counts), messages.SUCCESS)
         if "_publish" in request.POST:
             return redirect("admin:articles_article_change", article.pk)
         return redirect("admin:articles_article_review", article.pk)
@@ -81,27 +110,65 @@ def review_view(model_admin, request, object_id):
         "opts": Article._meta, "article": article, "title": f"Review: {article.title}",
         "body": marked_body(article, statements),
         "suggestions": list(zip(statements, forms_, strict=True)),
+        "missed": missed,
         "entity_forms": entity_forms,
-        "media": model_admin.media + (forms_[0].media if forms_ else forms.Media()),
+        "media": model_admin.media + missed.media,
     }
     return TemplateResponse(request, "admin/articles/article/review.html", context)
 
 
+def decision_for(statement: Statement, data: dict) -> str:
+    if data["decision"] == "reject":
+        return ReviewDecision.Outcome.REJECTED
+    if data["speaker"] != statement.speaker:
+        return ReviewDecision.Outcome.SPEAKER_CORRECTED
+    if data["text"].strip() != statement.text.strip():
+        return ReviewDecision.Outcome.TEXT_CORRECTED
+    return ReviewDecision.Outcome.ACCEPTED
+
+
+def speaker_name(speaker) -> str:
+    return speaker.name if speaker else ""
+
+
 @transaction.atomic
-def apply_review(forms_, entity_forms) -> tuple[int, int]:
-    accepted = rejected = 0
+def apply_review(article, editor, forms_, missed, entity_forms) -> dict[str, int]:
+    """Carry out the editor's decisions, and record each one for the quality figures."""
+    counts = {"accepted": 0, "rejected": 0, "added": 0}
+    decisions = []
     for form in forms_:
         statement, data = form.statement, form.cleaned_data
+        if data["decision"] == "later":
+            continue
+        decision = ReviewDecision(
+            article=article, editor=editor, outcome=decision_for(statement, data),
+            sieve=statement.proposed_by, confidence=statement.confidence,
+            proposed_text=statement.text, proposed_speaker=speaker_name(statement.speaker))
         if data["decision"] == "reject":
             statement.delete()
-            rejected += 1
-        elif data["decision"] == "accept":
+            counts["rejected"] += 1
+        else:
             statement.text = data["text"]
             statement.speaker = data["speaker"]
             statement.speaker_title = data["speaker_title"]
             statement.is_reviewed = True
             statement.save()
-            accepted += 1
+            decision.statement = statement
+            decision.final_text, decision.final_speaker = statement.text, speaker_name(
+                statement.speaker)
+            counts["accepted"] += 1
+        decisions.append(decision)
+    ReviewDecision.objects.bulk_create(decisions)
+    position = article.statements.aggregate(last=Max("position"))["last"] or 0
+    added = [
+        Statement.objects.create(
+            article=article, text=data["text"].strip(), speaker=data["speaker"],
+            speaker_title=data["speaker_title"], position=position + number, is_reviewed=True)
+        for number, data in enumerate(
+            (f.cleaned_data for f in missed if f.cleaned_data.get("text", "").strip()), start=1)
+    ]
+    ReviewDecision.objects.record_missed(added, editor)
+    counts["added"] = len(added)
     for entity, form in entity_forms:
         if form.cleaned_data["accept"]:
             entity.is_reviewed = True
@@ -112,4 +179,4 @@ def apply_review(forms_, entity_forms) -> tuple[int, int]:
             entity.articles.clear()
             if not entity.statements.exists() and not entity.roles.exists():
                 entity.delete()
-    return accepted, rejected
+    return counts

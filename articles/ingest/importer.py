@@ -87,6 +87,8 @@ class PlannedStatement:
     kind: str = Statement.Kind.DIRECT
     position: int | None = None
     reviewed: bool = False
+    proposed_by: str = ""  # the extraction rule, for the review page and its quality figures
+    confidence: float | None = None
 
 
 @dataclass
@@ -321,6 +323,8 @@ class Importer:
                     title=quote.speaker.title if quote.speaker else "",
                     organization=WantedCompany(quote.speaker.organization)
                     if quote.speaker and quote.speaker.organization else None,
+                    proposed_by=quote.sieve,
+                    confidence=quote.confidence,
                 )
                 for quote in found.quotes
             ],
@@ -423,6 +427,7 @@ class Importer:
                     if planned.organization else None,
                     kind=planned.kind, position=planned.position or number,
                     is_reviewed=planned.reviewed,
+                    proposed_by=planned.proposed_by, confidence=planned.confidence,
                 ))
         return bulk_create_with_history(statements, Statement)
 

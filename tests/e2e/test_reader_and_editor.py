@@ -170,3 +170,8 @@ def test_a_new_user_imports_a_folder_reviews_publishes_and_finds_the_statements(
     page.goto(f"{live_server.url}/speakers/lars-berg/")
     assert page.get_by_text("This order secures 2,000 jobs").is_visible()
     assert page.get_by_text("chief executive").first.is_visible()
+
+    page.goto(f"{live_server.url}/admin/articles/reviewdecision/quality/")
+    overall = page.locator("#overall tbody tr")
+    assert overall.locator("td").nth(0).inner_text() == "1"  # one decision: accepted as proposed
+    assert overall.locator("td").nth(6).inner_text() == "1.00"
