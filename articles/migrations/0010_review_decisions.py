@@ -11,7 +11,7 @@ from articles.permissions import grant_editor_permissions
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_search_index_without_foreign_keys'),
+        ("articles", "0009_web_urls_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
