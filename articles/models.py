@@ -297,13 +297,24 @@ class SpeakerRole(models.Model):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
 
 
+def listed_q(prefix: str = "") -> Q:
+    """What readers' lists and counts hold: published articles, each story once (its
+    canonical copy). `prefix` reaches articles through a relation ("articles__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}is_canonical": True})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
+        """Listed and counted for readers: published, and the one copy standing for its story."""
+        return self.filter(listed_q())
+
+    def readable(self):
+        """Every published article a reader may open, copies of a story included."""
         return self.filter(status=Article.Status.PUBLISHED)
 
     def visible_to(self, user):
-        """Readers see published articles; staff also see drafts so they can preview them."""
-        return self if user.is_staff else self.published()
+        """Readers open published articles; staff also see drafts so they can preview them."""
+        return self if user.is_staff else self.readable()
 
     # Each test is "id in (the articles linked to X)": the link table's index on X finds
     # them directly, where a correlated EXISTS would be probed for every article (SQLite).
@@ -360,6 +371,14 @@ class Article(models.Model):
     companies = models.ManyToManyField(Company, blank=True, related_name="articles")
     sectors = models.ManyToManyField(Sector, blank=True, related_name="articles")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    story = models.ForeignKey(
+        "articles.Story", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="articles", help_text="The story this article is a copy of, if any.",
+    )
+    is_canonical = models.BooleanField(
+        "canonical copy", default=True, editable=False,
+        help_text="Off for the other copies of a story: readers' lists show each story once.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[countries, companies, sectors])
@@ -376,8 +395,10 @@ class Article(models.Model):
                                    name="article_url_is_web_url"),
         ]
         indexes = [
+            # Lists filter published canonical copies and sort newest first: one index range.
             models.Index(
-                fields=["status", "-published_on", "-id"], name="article_status_newest_idx"
+                fields=["status", "is_canonical", "-published_on", "-id"],
+                name="article_listed_newest_idx",
             ),
         ]
 
@@ -417,8 +438,8 @@ class Article(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
-        """What readers see: reviewed statements of published articles."""
-        return self.filter(article__status=Article.Status.PUBLISHED, is_reviewed=True)
+        """What readers see: reviewed statements of published articles, a story's once."""
+        return self.filter(listed_q("article__"), is_reviewed=True)
 
     def unreviewed(self):
         return self.filter(is_reviewed=False)
@@ -487,6 +508,8 @@ class Statement(models.Model):
             raise ValidationError({"text": "A statement needs the quoted text."})
 
 
-
 # The editors' review decisions live in their own module; importing it here registers the model.
 from articles.decisions import ReviewDecision  # noqa: E402, F401
+
+# The story models live in their own module; importing them here registers them.
+from articles.stories import Story, StoryBand, StorySignature  # noqa: E402, F401

@@ -25,6 +25,7 @@ from articles.extraction import (
     extract,
 )
 from articles.folding import fold
+from articles.ingest.copies import CopyDetector
 from articles.ingest.entities import EntityResolver, SeenRole, WantedCompany
 from articles.ingest.readers import ArticleRecord, Problem
 from articles.models import (
@@ -134,6 +135,7 @@ class Importer:
         self.summary = ImportSummary()
         self.gazetteer = gazetteer_from_database() if options.extract else None
         self.entities = EntityResolver(self.gazetteer)
+        self.copies = CopyDetector()
         sectors = list(Sector.objects.all())
         self.sectors_by_name = {fold(s.name): s for s in sectors}
         self.sectors_by_slug = {s.slug: s for s in sectors}
@@ -282,6 +284,8 @@ class Importer:
                 item.article.skip_history_when_saving = True
                 item.article.save()
                 del item.article.skip_history_when_saving
+        # The near-duplicate check: a syndicated copy joins the story of what it copies.
+        self.copies.place([item.article for item in pending])
         self.clear_replaced(pending)
         statements = self.link([item for item in pending if item.proposal])
         self.record_history(pending)
