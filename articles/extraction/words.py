@@ -1,5 +1,7 @@
 """The vocabulary of news writing that extraction reads names, titles and organisations by."""
 
+import re
+
 UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
 # "al-Kaabi", "bin Salman", "von der Leyen": particles inside names, in lower case.
@@ -62,4 +64,34 @@ CORPORATE_FORMS = (
     "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
     "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
     "University",
+)
+
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|pointed out|points out|"
+    r"explained|explains|stated|states|warned|warns|insisted|insists|argued|argues|claimed|"
+    r"claims|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|remarked|"
+    r"continued|asserted|announced|commented|wrote|writes|replied|answered|confirmed|"
+    r"acknowledged|highlighted|observed|declared|described|describes|called|calls|urged|"
+    r"concluded|agreed|admitted|predicted|suggested|vowed|promised|reiterated|reiterates|"
+    r"conceded|cautioned|assured|revealed|disclosed|responded|countered|elaborated|clarified|"
+    r"complained|lamented|joked|quipped|hailed|welcomed|maintained|affirmed|reaffirmed|"
+    r"mentioned|tweeted|posted|"
+    r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
+)
+PRONOUNS = r"\b(?:he|she|He|She)\b"
+CAPITALIZED_RUN = re.compile(
+    rf"(?<![\w'’\-])(?:al-)?[A-Z][\w\-]*(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}(?:al-|el-)?[A-Z][\w\-]*)+"
+    r"(?![\w])"
+)
+# Speakers the article does not name: their words are recorded with no speaker.
+UNNAMED = (
+    r"\b(?:(?:an?|the|one\s+of\s+the|two|three|several)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:spokesperson|spokesman|spokeswoman|official|source|representative|statement|diplomat|"
+    r"executive|analyst|company|ministry|firm|government|embassy|agency|bank|person|insider)s?)"
+    r"(?:\s+(?:for|of|at|familiar\s+with|close\s+to)\s+[^,\"“”]{1,60})?"
+)
+PROPER_NAME = re.compile(
+    rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
+    r"(?:\s+\([^()]{1,15}\))?"
 )

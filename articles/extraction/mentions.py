@@ -1,0 +1,193 @@
+"""Stage 2, mentions: the people a body names, with their titles and organisations, and
+the organisations it names (organizations.py). Later stages look people up here by full
+name or surname, and ask where each was mentioned.
+
+    Viktor Kladov, the director of international cooperation at ... company Rostec, said
+    General Manager of UralVagonZavod Alexander Potapov stressed
+    the company's chief executive, Ivan Petrov, said
+"""
+
+import re
+
+from articles.extraction.gazetteer import Gazetteer, mentions
+from articles.extraction.organizations import OrganizationFinder
+from articles.extraction.people import Person, clean_title, looks_like_name, split_name
+from articles.extraction.roles import Roles, has_title_word, relative_to_title
+from articles.extraction.words import (
+    CAPITALIZED_RUN,
+    NAME,
+    NAME_WORD,
+    PROPER_NAME,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from articles.folding import fold
+
+PAST_ROLE = re.compile(r"(?:previously|formerly|until\s+recently|once|then)\b", re.IGNORECASE)
+ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
+
+
+class Mentions:
+    def __init__(self, title: str, body: str, gazetteer: Gazetteer):
+        self.title = title
+        self.body = body
+        self.gazetteer = gazetteer
+        self.people: list[Person] = []
+        # The same people by folded full name and by folded surname, for lookups.
+        self.person_by_name: dict[str, Person] = {}
+        self.people_by_surname: dict[str, list[Person]] = {}
+        self.organizations = OrganizationFinder(f"{title}\n\n{body}", gazetteer)
+        self.roles = Roles(body, gazetteer, self.organizations, self.people)
+
+    def person(self, name: str, position: int, title: str = "", organization: str = ""):
+        name = " ".join(name.split())
+        title = self.roles.without_nationality(title)
+        known = self.gazetteer.person(name)
+        if known:
+            name = known.name
+        person = self.person_by_name.get(fold(name))
+        if person is None:
+            person = self.person_by_name[fold(name)] = Person(name)
+            self.people.append(person)
+            self.people_by_surname.setdefault(fold(person.surname), []).append(person)
+        if title and not person.title:
+            person.title = title
+        if organization and not person.organization:
+            person.organization = organization
+        person.mentions.append(position)
+        return person
+
+    def scan(self) -> None:
+        """Organisations first, as titles are read against them; then people."""
+        self.organizations.scan()
+        self.find_people()
+
+    def find_people(self) -> None:
+        text = self.body
+        # "Steppe Energy Holding appointed Dana Abenova, previously its CFO, as chief
+        # executive": the new title, at the organisation named before.
+        for match in re.finditer(
+            rf"\b(?:appointed|named|promoted)\s+({NAME})(?:,[^,\"“”\n]{{1,80}},)?\s+"
+            rf"(?:as\s+)?(?:(?:the|its|a)\s+)?(?:new\s+)?([a-z][a-z\- ]{{2,60}}?)"
+            rf"(?:\s+(?:of|at)\s+(?:the\s+)?({PROPER_NAME.pattern}))?(?=[.,;]|$)", text
+        ):
+            if has_title_word(match.group(2)) and looks_like_name(match.group(1),
+                                                                       self.gazetteer):
+                organization = self.roles.role_organization(match.group(3)) if match.group(3) \
+                    else self.roles.organization_before(match.start())
+                self.person(match.group(1), match.start(1), match.group(2), organization)
+        # Name, the title at Organisation, — not a past one ("previously its CFO")
+        for match in re.finditer(
+            rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)(?:,|\.(?:\s|$)|\s+(?:said|told))",
+            text,
+        ):
+            name, role = match.group(1), relative_to_title(match.group(3))
+            if not looks_like_name(name, self.gazetteer) or PAST_ROLE.match(role):
+                continue
+            if not any(fold(w) in TITLE_WORDS for w in re.findall(r"[\w\-]+", role)):
+                continue
+            title, organization = self.roles.split_role(role)
+            self.person(name, match.start(1), clean_title(title), organization)
+        # Title of Organisation Name / Organisation's title Name / Deputy Energy Minister Name
+        for match in CAPITALIZED_RUN.finditer(text):
+            split = split_name(match.group(0).split(), self.gazetteer)
+            if not split:
+                continue
+            in_run, name = split
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            preceding = text[line_start:match.start()].split()[-9:]
+            # A title runs up to the name: what comes before a comma, a dash or a dateline's
+            # "(Reuters)" belongs to another clause.
+            for index in range(len(preceding) - 1, -1, -1):
+                if preceding[index].endswith((",", ".", ";", ":", ")", "-", "–", "—", '"', "”")):
+                    # "Presidency of Defense Industries (SSB) head X": the abbreviation
+                    # names the organisation.
+                    abbreviation = re.fullmatch(r"\(([A-Z][\w&\-]{1,11})\)", preceding[index])
+                    preceding = ([abbreviation.group(1)] if abbreviation else []) + \
+                        preceding[index + 1:]
+                    break
+            # Where the name's first word starts in the run (which may hold double spaces).
+            word_starts = [word.start() for word in re.finditer(r"\S+", match.group(0))]
+            position = match.start() + word_starts[-len(name.split())]
+            self.titled_person(preceding + in_run, name, position)
+        # The company's chief executive, Name, said
+        # Anchored on ", Name, said" and then looking back for the role: a pattern starting
+        # with the role would be tried at every character of the text (a third of the time
+        # extraction took).
+        for match in re.finditer(rf",\s+({NAME}),\s+(?:{SPEECH_VERBS})\b", text):
+            before = ROLE_BEFORE_COMMA.search(text, max(0, match.start() - 90), match.start())
+            if before is None:
+                continue
+            role = before.group(1).strip()
+            if has_title_word(role) and looks_like_name(match.group(1), self.gazetteer):
+                title, organization = self.roles.split_role(role)
+                self.person(match.group(1), match.start(1), clean_title(title), organization)
+        # said the company's chief executive, Name
+        for match in re.finditer(
+            rf"\b(?:{SPEECH_VERBS})\s+((?:the|a|an|its)\s+[^,\"“”\n]{{3,80}}?),\s+({NAME})", text
+        ):
+            if has_title_word(match.group(1)) and looks_like_name(match.group(2),
+                                                                       self.gazetteer):
+                title, organization = self.roles.split_role(match.group(1))
+                self.person(match.group(2), match.start(2), clean_title(title), organization)
+        # "said Ivan Sokolov of Volga Turbine Works": an organisation found in the text.
+        for match in re.finditer(rf"({NAME})\s+(?:of|from|at)\s+(?:the\s+)?({PROPER_NAME.pattern})",
+                                 text):
+            organization = self.organizations.named(
+                re.sub(r"\s*\([^()]*\)$", "", match.group(2)))
+            if organization and looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1), "", organization.name)
+        # Name said / said Name / Name, who attended the forum, said
+        for match in re.finditer(rf"({NAME})(?:,\s+who\s+[^,\"“”\n]{{1,80}},)?\s+"
+                                 rf"(?:{SPEECH_VERBS})\b", text):
+            if looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1))
+        for match in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+({NAME})", text):
+            if looks_like_name(match.group(1), self.gazetteer):
+                self.person(match.group(1), match.start(1))
+        # Known people by name or alias, and every person's later mentions by surname.
+        for start, _, known in mentions(text, self.gazetteer.person_by_words,
+                                        self.gazetteer.person_first_words):
+            self.person(known.name, start)
+        # Each word's positions, found once: one search per person grew with the people.
+        positions: dict[str, list[int]] = {}
+        for match in re.finditer(r"\w+(?:[-'’]\w+)*", text):
+            word = match.group()
+            positions.setdefault(word, []).append(match.start())
+            if word.endswith(("'s", "’s")):  # "Petrov's"
+                positions.setdefault(word[:-2], []).append(match.start())
+        for person in self.people:
+            person.mentions = sorted({*person.mentions, *positions.get(person.surname, [])})
+
+    def titled_person(self, before: list[str], name: str, position: int) -> None:
+        """`before` the name: "Chief Executive of Danube Gas", "Gazprom's deputy head"..."""
+        phrase = " ".join(before)
+        possessive = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)['’]s\s+(.+)$", phrase)
+        of_organization = re.search(r"^(.*?)\s+(?:of|at)\s+((?:[A-Z][\w\-]*\s*)+)$", phrase)
+        if possessive and has_title_word(possessive.group(2)):
+            owner = possessive.group(1)
+            # "Erdogan's spokesman": the owner is a person, not an organisation.
+            organization = "" if self.names_a_person(owner) else self.roles.role_organization(owner)
+            self.person(name, position, possessive.group(2).strip(), organization)
+        elif of_organization and has_title_word(of_organization.group(1)):
+            title = self.roles.title_tail(of_organization.group(1).split())
+            if title:
+                self.person(name, position, title,
+                            self.roles.role_organization(of_organization.group(2)))
+        else:
+            title, organization = self.roles.title_and_organization(before, position)
+            # The title ends right at the name, or with the place it is held for
+            # ("Ambassador to Turkey Vasyl Bodnar").
+            if title and (fold(before[-1]) in TITLE_WORDS
+                          or re.search(r"\s(?:to|for)\s+[A-Z][\w\-]*$", title)):
+                found = self.organizations.add(organization) if organization else None
+                self.person(name, position, title, found.name if found else "")
+
+    def names_a_person(self, phrase: str) -> bool:
+        """A person named in this article, or a name printed after a leader's title
+        ("President Erdogan", "President Recep Tayyip Erdogan")."""
+        if any(fold(phrase) in (fold(p.name), fold(p.surname)) for p in self.people):
+            return True
+        return re.search(rf"\b(?:President|Minister|Chancellor|King|Prince|Emir|Sheikh)\s+"
+                         rf"(?:{NAME_WORD}\s+){{0,2}}{re.escape(phrase)}(?!\w)",
+                         self.body) is not None
