@@ -7,8 +7,11 @@ from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 
 from articles.models import Company, Country, Sector
+from articles.xml_text import xml_safe
 
 CHUNK = 1000
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Echo:
@@ -61,11 +64,17 @@ STATEMENT_COLUMNS = ["text", "kind", "speaker", "speaker_title", "organization",
                      "published", "source", "permalink"]
 
 
+def spreadsheet_safe(value) -> str:
+    """The cell as text a spreadsheet shows and never runs: a leading ' before a formula."""
+    text = xml_safe(str(value))
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_lines(rows, columns):
     writer = csv.writer(Echo())
     yield writer.writerow(columns)
     for row in rows:
-        yield writer.writerow([row[column] for column in columns])
+        yield writer.writerow([spreadsheet_safe(row[column]) for column in columns])
 
 
 def json_chunks(rows):

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import Article, Statement
+from articles.xml_text import xml_safe
 
 FEED_ITEMS = 50
 
@@ -22,8 +23,34 @@ def as_datetime(day):
     return timezone.make_aware(datetime.combine(day, time(12)), timezone.get_default_timezone())
 
 
+def xml_safe_values(mapping: dict) -> dict:
+    return {key: xml_safe(value) if isinstance(value, str)
+            else [xml_safe(v) if isinstance(v, str) else v for v in value]
+            if isinstance(value, list | tuple) else value
+            for key, value in mapping.items()}
+
+
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom that always parses, with summaries declared as what they are: plain text.
+
+    Summaries are article text, not markup; declared type="html", a feed reader would
+    render a stored `<img onerror=…>` as HTML. Whatever the text holds (a reader's query,
+    an old title), characters XML cannot carry are dropped before writing.
+    """
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe_values(self.feed)
+        self.items = [xml_safe_values(item) for item in self.items]
+        super().write(outfile, encoding)
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class FilteredFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     filterset_class = None
     list_url_name = ""
     noun = ""

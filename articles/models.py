@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from articles.web_urls import validate_web_url, web_url_or_blank
+from articles.xml_text import xml_safe
 
 
 def unique_slugs(model, texts: list[str], exclude_pk=None, max_length: int = 200) -> list[str]:
@@ -346,7 +347,7 @@ class ArticleQuerySet(models.QuerySet):
 
 def content_hash(title: str, body: str) -> str:
     """Fingerprint of an article's text, blind to case and whitespace, to reject re-imports."""
-    normalized = re.sub(r"\s+", " ", f"{title}\n{body}").strip().casefold()
+    normalized = re.sub(r"\s+", " ", xml_safe(f"{title}\n{body}")).strip().casefold()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 

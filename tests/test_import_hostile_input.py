@@ -96,3 +96,43 @@ def test_trusting_the_file_keeps_an_exports_status_and_review_state(tmp_path):
     assert Article.objects.get().status == Article.Status.PUBLISHED
     assert dict(Statement.objects.values_list("text", "is_reviewed")) == {
         "We agreed": True, "Unsaid": False}
+
+
+def deeply_nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_a_deeply_nested_json_line_is_a_failure_and_the_other_lines_are_saved(tmp_path):
+    lines = [json.dumps({"title": "Before", "body": "First.", "published": "2024-01-01"}),
+             deeply_nested(100_000),
+             '{"title": "Nested", "body": "x", "companies": ' + deeply_nested(500) + "}",
+             json.dumps({"title": "After", "body": "Last.", "published": "2024-01-01"})]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(tmp_path / "mixed.jsonl")
+    assert code == 1
+    assert "2 created, 0 updated, 0 unchanged, 2 failed" in out
+    assert "mixed.jsonl:2: JSON nested too deeply to read" in err
+    assert "mixed.jsonl:3: nested more than 20 levels deep" in err
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["After", "Before"]
+
+
+def test_a_deeply_nested_json_file_is_reported_and_the_next_file_imported(tmp_path):
+    (tmp_path / "a.json").write_text(deeply_nested(100_000), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"title": "Fine", "body": "Text.",
+                                                 "published": "2024-01-01"}), encoding="utf-8")
+    code, out, err = run(tmp_path)
+    assert (code, Article.objects.get().title) == (1, "Fine")
+    assert "a.json: JSON nested too deeply to read" in err
+
+
+def test_the_admin_upload_of_a_nested_line_reports_it_and_keeps_the_rest(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = "\n".join([json.dumps({"title": "Kept", "body": "Text.",
+                                     "published": "2024-01-01"}), deeply_nested(50_000)])
+    upload = SimpleUploadedFile("mixed.jsonl", content.encode())
+    response = editor_client.post("/admin/articles/article/import/",
+                                  {"files": [upload], "status": "draft"})
+    assert response.status_code == 200
+    assert "nested too deeply" in response.content.decode()
+    assert Article.objects.get().title == "Kept"

@@ -1,10 +1,10 @@
 """Records in, articles saved: in batches, deduplicated, with suggestions for review.
 
 Articles are written a batch at a time: one transaction, a handful of bulk queries, the
-whole batch or nothing. When anything in a batch fails, its articles are written again
-one at a time, each in its own transaction, so a bad article costs only itself and is
-reported while the others are saved. Extraction proposes statements, speakers and
-organisations; they are saved unreviewed, for an editor.
+whole batch with its search index entries or nothing. When anything in a batch fails, its
+articles are written again one at a time, each in its own transaction, so a bad article
+costs only itself and is reported while the others are saved. Extraction proposes
+statements, speakers and organisations; they are saved unreviewed, for an editor.
 """
 
 from collections.abc import Callable, Iterable
@@ -39,7 +39,7 @@ from articles.models import (
     content_hash,
     unique_slugs,
 )
-from articles.search.indexing import deferred_indexing, schedule
+from articles.search.indexing import deferred_indexing, flush, schedule
 from articles.web_urls import is_web_url
 
 # What a record may hold, as the reader is told when it holds more.
@@ -289,9 +289,11 @@ class Importer:
         self.clear_replaced(pending)
         statements = self.link([item for item in pending if item.proposal])
         self.record_history(pending)
-        # Bulk inserts send no signals: tell the search index what changed.
+        # Bulk inserts send no signals: tell the search index what changed, and write it in
+        # this batch's transaction, so that a run killed later leaves nothing unsearchable.
         schedule(Article, [item.article.pk for item in pending])
         schedule(Statement, [statement.pk for statement in statements])
+        flush()
 
     def source(self, record: ArticleRecord) -> Source | None:
         if self.options.source:

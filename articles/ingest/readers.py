@@ -16,11 +16,17 @@ from pathlib import Path
 import feedparser
 from django.utils.html import strip_tags
 
+from articles.xml_text import xml_safe
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
+# export_articles writes records three levels deep; anything far deeper is no article, and
+# handling it recursively would exhaust the stack.
+MAX_DEPTH = 20
+TOO_DEEP_TO_READ = "JSON nested too deeply to read: not an article"
 HEADER = re.compile(
     r"^(source|published|date|url|link|byline|author|title|summary|status)\s*:\s*(.*)$", re.I
 )
@@ -103,9 +109,38 @@ def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
     return data.decode("latin-1"), [f"{origin}: not UTF-8; read as Latin-1 — check the accents."]
 
 
+def nested_deeper_than(value, limit: int) -> bool:
+    """Whether lists and objects nest deeper than `limit`, found without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item \
+            if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def xml_safe_throughout(value):
+    """Every string of a (shallow) record without the characters XML cannot carry."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list):
+        return [xml_safe_throughout(item) for item in value]
+    if isinstance(value, dict):
+        return {key: xml_safe_throughout(item) for key, item in value.items()}
+    return value
+
+
 def record_from_mapping(item, origin: str) -> ArticleRecord | Problem:
     if not isinstance(item, dict):
         return Problem(origin, "expected an object with a title and a body")
+    if nested_deeper_than(item, MAX_DEPTH):
+        return Problem(origin, f"nested more than {MAX_DEPTH} levels deep: not an article")
+    item = xml_safe_throughout(item)
     title = str(item.get("title") or "").strip()
     body = item.get("body") or item.get("text") or item.get("content") or ""
     if not title:
@@ -152,6 +187,9 @@ def read_json(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
         yield Problem(origin, f"malformed JSON (line {error.lineno}, column {error.colno}: "
                               f"{error.msg})")
         return
+    except RecursionError:
+        yield Problem(origin, TOO_DEEP_TO_READ)
+        return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
@@ -167,6 +205,9 @@ def read_json_lines(text: str, origin: str) -> Iterator[ArticleRecord | Problem]
             item = json.loads(line)
         except json.JSONDecodeError as error:
             yield Problem(f"{origin}:{number}", f"malformed JSON ({error.msg})")
+            continue
+        except RecursionError:
+            yield Problem(f"{origin}:{number}", TOO_DEEP_TO_READ)
             continue
         yield record_from_mapping(item, f"{origin}:{number}")
 

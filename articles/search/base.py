@@ -73,6 +73,10 @@ class SearchBackend:
     def remove(self, table: str, ids: Iterable[int]) -> None:
         raise NotImplementedError
 
+    def indexed_ids(self, model) -> set[int]:
+        """The ids of the rows of `model` that have an entry in the index."""
+        raise NotImplementedError
+
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.article_table}")  # noqa: S608

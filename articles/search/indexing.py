@@ -7,6 +7,7 @@ that moment, so a rolled-back change or a row deleted since leaves nothing stale
 
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -53,7 +54,9 @@ def flush() -> None:
     refresh(Statement, statements)
 
 
-def refresh(model, ids: set[int]) -> None:
+def refresh(model, ids) -> None:
+    """Rewrite the index entries of these rows now, inside the current transaction."""
+    ids = set(ids)
     if not ids:
         return
     search = backend()
@@ -64,6 +67,43 @@ def refresh(model, ids: set[int]) -> None:
     else:
         search.index_statements(existing)
         search.remove_statements(ids - existing)
+
+
+@dataclass(frozen=True)
+class Drift:
+    """Rows without an index entry, and entries of rows that no longer exist."""
+    missing: dict[str, int]
+    stale: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.missing.values()) + sum(self.stale.values())
+
+    def line(self) -> str:
+        missing = " and ".join(f"{n} {name}" for name, n in self.missing.items())
+        stale = " and ".join(f"{n} {name}" for name, n in self.stale.items())
+        return f"missing from the index: {missing}; stale entries: {stale}"
+
+
+def repair_drift() -> Drift:
+    """Index every row the index lacks and drop the entries of deleted rows; say how many.
+
+    An import indexes each batch in the batch's own transaction, so this finds nothing
+    after a killed run; it is the check that stays true whatever wrote to the tables.
+    """
+    search = backend()
+    missing, stale = {}, {}
+    with transaction.atomic():
+        for model, index, remove in (
+                (Article, search.index_articles, search.remove_articles),
+                (Statement, search.index_statements, search.remove_statements)):
+            rows = set(model.objects.values_list("pk", flat=True))
+            indexed = search.indexed_ids(model)
+            name = str(model._meta.verbose_name_plural)
+            missing[name], stale[name] = len(rows - indexed), len(indexed - rows)
+            index(rows - indexed)
+            remove(indexed - rows)
+    return Drift(missing, stale)
 
 
 def rebuild(progress=None, batch_size: int = 1000) -> dict[str, int]:

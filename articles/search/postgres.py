@@ -64,6 +64,13 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table} WHERE {key} = ANY(%s)", [list(ids)])  # noqa: S608
 
+    def indexed_ids(self, model):
+        table = self.table_for(model)
+        key = "article_id" if table == self.article_table else "statement_id"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {key} FROM {table}")  # noqa: S608  (constants only)
+            return {row[0] for row in cursor.fetchall()}
+
     def id_list(self, ids):
         return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])  # noqa: S611
 

@@ -60,6 +60,11 @@ class SQLiteBackend(SearchBackend):
                 placeholders = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
 
+    def indexed_ids(self, model):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {self.table_for(model)}")  # noqa: S608
+            return {row[0] for row in cursor.fetchall()}
+
     def id_list(self, ids):
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])  # noqa: S611
 
