@@ -24,7 +24,7 @@ class Echo:
 def article_rows(queryset, absolute):
     articles = queryset.select_related("source").prefetch_related(
         Prefetch("countries", queryset=Country.objects.only("code")),
-        Prefetch("companies", queryset=Company.objects.only("name")),
+        Prefetch("companies", queryset=Company.objects.published().only("name")),
         Prefetch("sectors", queryset=Sector.objects.only("slug")),
     ).order_by("-published_on", "-pk")
     for article in articles.iterator(chunk_size=CHUNK):

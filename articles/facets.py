@@ -33,15 +33,19 @@ class Facet:
 
 
 def article_links(ids):
-    """For each facet of an article list: (entity id, number of articles) rows."""
+    """For each facet of an article list: (entity id, number of articles) rows.
+
+    `ids` are rows readers see; the entities counted are those readers see too.
+    """
     return {
         "country": Article.countries.through.objects.filter(article_id__in=ids)
         .values_list("country_id").annotate(n=Count("article_id")),
-        "company": Article.companies.through.objects.filter(article_id__in=ids)
+        "company": Article.companies.through.objects.filter(
+            article_id__in=ids, company__in=Company.objects.published())
         .values_list("company_id").annotate(n=Count("article_id")),
         "sector": Article.sectors.through.objects.filter(article_id__in=ids)
         .values_list("sector_id").annotate(n=Count("article_id")),
-        "speaker": Statement.objects.filter(article_id__in=ids, speaker__isnull=False)
+        "speaker": Statement.objects.published().filter(article_id__in=ids, speaker__isnull=False)
         .values_list("speaker_id").annotate(n=Count("article_id", distinct=True)),
         "source": Article.objects.filter(pk__in=ids, source__isnull=False)
         .values_list("source_id").annotate(n=Count("pk")),
@@ -54,7 +58,7 @@ def statement_links(ids):
     return {
         "country": statements.filter(article__countries__isnull=False)
         .values_list("article__countries").annotate(n=Count("pk")),
-        "company": statements.filter(article__companies__isnull=False)
+        "company": statements.filter(article__companies__in=Company.objects.published())
         .values_list("article__companies").annotate(n=Count("pk")),
         "sector": statements.filter(article__sectors__isnull=False)
         .values_list("article__sectors").annotate(n=Count("pk")),
@@ -94,7 +98,7 @@ def facets(filterset, ids: list[int]) -> list[Facet]:
         counts = dict(links[parameter].order_by("-n")[:VALUES_PER_FACET + len(active)])
         values = sorted(
             (FacetValue(str(entity), counts[pk], filterset.url_with(parameter, entity_key))
-             for pk, entity in model.objects.in_bulk(list(counts)).items()
+             for pk, entity in model.objects.published().in_bulk(list(counts)).items()
              if (entity_key := str(getattr(entity, key))) not in active),
             key=lambda value: (-value.count, value.label),
         )[:VALUES_PER_FACET]

@@ -111,9 +111,13 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return queryset
 
     def resolve(self, parameter: str, keys: list[str]) -> list:
-        """The objects named by `keys`, reporting the unknown ones instead of failing."""
+        """The objects named by `keys`, reporting the unknown ones instead of failing.
+
+        What readers may not see is unknown to the lists, for editors too: a list, a feed
+        or an export never names an unreviewed suggestion, nor tells it from a typo.
+        """
         model, field, label = ENTITY_PARAMETERS[parameter]
-        found = model.objects.in_bulk(keys, field_name=field)
+        found = model.objects.published().in_bulk(keys, field_name=field)
         for key in keys:
             if key not in found:
                 self._notices.append(

@@ -3,8 +3,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Length, Upper
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.text import slugify
@@ -63,6 +63,88 @@ def validate_alias_list(value):
         raise ValidationError("Aliases must be a list of names.")
 
 
+# --- what readers may see ------------------------------------------------------------------
+#
+# One rule, owned by the QuerySets and used by every reader surface (lists, pages, facets,
+# filters, counts, search, feeds, exports, sitemap): an anonymous reader sees published
+# articles, and of everything extraction proposes only what an editor has reviewed. A
+# statement, a role or an article's tag is shown only when everything it names is shown.
+# `published()` is that rule; `visible_to(user)` lets editors preview the rest on the pages
+# that offer previews (an article, a company, a speaker).
+
+
+def may_preview(user) -> bool:
+    """Editors see drafts and unreviewed suggestions where a page offers a preview."""
+    return user.is_staff
+
+
+def listed_q(prefix: str = "") -> Q:
+    """What readers' lists and counts hold: published articles, each story once (its
+    canonical copy). `prefix` reaches articles through a relation ("articles__"): a
+    condition joins can use, where a subquery of every listed article would be slow."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}is_canonical": True})
+
+
+def reviewed_or_none(relation: str) -> Q:
+    """The foreign key `relation` is empty or names a reviewed entity."""
+    return Q(**{f"{relation}__isnull": True}) | Q(**{f"{relation}__is_reviewed": True})
+
+
+def count_of(queryset, field: str):
+    """The number of rows of `queryset` pointing at the outer row through `field`.
+
+    A subquery per row shown, not a GROUP BY: grouping would make the database aggregate
+    every row before it can take the first page, and the rows keep `queryset`'s own rule.
+    """
+    rows = queryset.filter(**{field: OuterRef("pk")}).order_by()
+    return Coalesce(Subquery(rows.values(field).annotate(n=Count("pk")).values("n")), 0)
+
+
+class VisibilityQuerySet(models.QuerySet):
+    def published(self):
+        """What an anonymous reader's lists and counts hold of this model."""
+        raise NotImplementedError
+
+    def readable(self):
+        """What an anonymous reader may open: the same, unless a model says otherwise."""
+        return self.published()
+
+    def visible_to(self, user):
+        return self if may_preview(user) else self.readable()
+
+
+class EntityQuerySet(VisibilityQuerySet):
+    """Countries, sectors, sources, companies and speakers: what articles are linked to."""
+
+    # The article relation naming the entity (a many-to-many field of Article).
+    article_relation = ""
+
+    def published(self):
+        # Countries, sectors and sources are the editors' own: nothing of them awaits review.
+        return self.all()
+
+    def in_published_articles(self):
+        """Those shown that a published article names: an EXISTS probe of the link table's
+        index for each, however many links it has."""
+        field = Article._meta.get_field(self.article_relation)
+        links = field.remote_field.through.objects.filter(
+            listed_q("article__"), **{field.m2m_reverse_field_name(): OuterRef("pk")}
+        )
+        return self.published().filter(Exists(links))
+
+
+class ReviewedQuerySet(EntityQuerySet):
+    """Organisations and people, which extraction proposes unreviewed: readers see them
+    once an editor has reviewed them."""
+
+    def published(self):
+        return self.filter(is_reviewed=True)
+
+
+class CountryQuerySet(EntityQuerySet):
+    article_relation = "countries"
+
+
 class Country(models.Model):
     code = models.CharField("ISO alpha-2 code", max_length=2, primary_key=True)
     name = models.CharField(max_length=100, unique=True)
@@ -75,6 +157,8 @@ class Country(models.Model):
         default=list, blank=True, validators=[validate_alias_list],
         help_text="Adjectives for the country and its people (Turkish, Russian).",
     )
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -97,7 +181,9 @@ class Country(models.Model):
         return [self.name, *alias_list(self.aliases), *alias_list(self.demonyms)]
 
 
-class SectorQuerySet(models.QuerySet):
+class SectorQuerySet(EntityQuerySet):
+    article_relation = "sectors"
+
     def with_subsectors(self, sectors):
         """The given sectors and every subsector of them: a parent sector includes its children."""
         ids = [sector.pk for sector in sectors]
@@ -158,6 +244,12 @@ class Sector(SluggedModel):
             )
 
 
+class SourceQuerySet(EntityQuerySet):
+    def in_published_articles(self):
+        return self.published().filter(
+            Exists(Article.objects.published().filter(source=OuterRef("pk"))))
+
+
 class Source(SluggedModel):
     name = models.CharField(max_length=200, unique=True)
     homepage = models.URLField(blank=True, validators=[validate_web_url])
@@ -165,6 +257,8 @@ class Source(SluggedModel):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
     )
     history = HistoricalRecords()
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -178,6 +272,10 @@ class Source(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("source_detail", args=[self.slug])
+
+
+class CompanyQuerySet(ReviewedQuerySet):
+    article_relation = "companies"
 
 
 class Company(SluggedModel):
@@ -211,6 +309,8 @@ class Company(SluggedModel):
     )
     history = HistoricalRecords()
 
+    objects = CompanyQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "company or organisation"
@@ -238,6 +338,13 @@ class Company(SluggedModel):
             ancestor = ancestor.parent
 
 
+class SpeakerQuerySet(ReviewedQuerySet):
+    def in_published_articles(self):
+        """Those shown that a published statement quotes."""
+        return self.published().filter(
+            Exists(Statement.objects.published().filter(speaker=OuterRef("pk"))))
+
+
 class Speaker(SluggedModel):
     name = models.CharField(max_length=200)
     aliases = models.JSONField(
@@ -252,6 +359,8 @@ class Speaker(SluggedModel):
         "reviewed", default=True, help_text="Off for people proposed by extraction."
     )
     history = HistoricalRecords()
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -273,6 +382,12 @@ class Speaker(SluggedModel):
         return max(candidates, key=lambda role: role.first_seen or day.min, default=None)
 
 
+class SpeakerRoleQuerySet(VisibilityQuerySet):
+    def published(self):
+        """A reviewed person's roles, each at no organisation or a reviewed one."""
+        return self.filter(reviewed_or_none("organization"), speaker__is_reviewed=True)
+
+
 class SpeakerRole(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=300)
@@ -282,6 +397,8 @@ class SpeakerRole(models.Model):
     first_seen = models.DateField(null=True, blank=True)
     last_seen = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = SpeakerRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["speaker", "-first_seen"]
@@ -298,13 +415,7 @@ class SpeakerRole(models.Model):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
 
 
-def listed_q(prefix: str = "") -> Q:
-    """What readers' lists and counts hold: published articles, each story once (its
-    canonical copy). `prefix` reaches articles through a relation ("articles__")."""
-    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}is_canonical": True})
-
-
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(VisibilityQuerySet):
     def published(self):
         """Listed and counted for readers: published, and the one copy standing for its story."""
         return self.filter(listed_q())
@@ -312,10 +423,6 @@ class ArticleQuerySet(models.QuerySet):
     def readable(self):
         """Every published article a reader may open, copies of a story included."""
         return self.filter(status=Article.Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Readers open published articles; staff also see drafts so they can preview them."""
-        return self if user.is_staff else self.readable()
 
     # Each test is "id in (the articles linked to X)": the link table's index on X finds
     # them directly, where a correlated EXISTS would be probed for every article (SQLite).
@@ -341,8 +448,9 @@ class ArticleQuerySet(models.QuerySet):
         return queryset
 
     def quoting(self, speaker):
+        """Articles with a statement of the speaker's that readers see."""
         return self.filter(
-            pk__in=Statement.objects.filter(speaker=speaker).values("article_id")
+            pk__in=Statement.objects.published().filter(speaker=speaker).values("article_id")
         )
 
 def content_hash(title: str, body: str) -> str:
@@ -437,10 +545,18 @@ class Article(models.Model):
             )
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(VisibilityQuerySet):
     def published(self):
-        """What readers see: reviewed statements of published articles, a story's once."""
-        return self.filter(listed_q("article__"), is_reviewed=True)
+        """Listed and counted for readers: readable, and in the copy standing for its story."""
+        return self.readable().filter(listed_q("article__"))
+
+    def readable(self):
+        """What a reader sees of an article's statements: reviewed, in a published article,
+        attributed to no one or to a reviewed person, for no organisation or a reviewed one."""
+        return self.filter(
+            reviewed_or_none("speaker"), reviewed_or_none("speaker_organization"),
+            article__status=Article.Status.PUBLISHED, is_reviewed=True,
+        )
 
     def unreviewed(self):
         return self.filter(is_reviewed=False)

@@ -47,7 +47,7 @@ def linked_counts(model, relation: str, articles, exclude=None, limit=TOP):
     with whom, without grouping every link of an entity found in thousands of articles.
     """
     newest = list(articles.order_by("-published_on", "-pk").values_list("pk", flat=True)[:SAMPLE])
-    queryset = model.objects.filter(**{f"{relation}__in": backend().id_list(newest)})
+    queryset = model.objects.published().filter(**{f"{relation}__in": backend().id_list(newest)})
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)
     return list(queryset.annotate(shared=Count(relation, distinct=True))
@@ -75,7 +75,7 @@ def topics(articles):
 
 def pair_companies(first: Country, second: Country, articles):
     """The companies of each side that the pair's articles mention."""
-    companies = Company.objects.filter(articles__in=articles.values("pk")).annotate(
+    companies = Company.objects.published().filter(articles__in=articles.values("pk")).annotate(
         shared=Count("articles", distinct=True)).order_by("-shared", "name")
     return (list(companies.filter(country=first)[:TOP]),
             list(companies.filter(country=second)[:TOP]))

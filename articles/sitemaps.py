@@ -1,15 +1,8 @@
 """sitemap.xml: published articles and the entity pages that have published articles."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 
-from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
-
-
-def with_published_articles(model, relation):
-    links = relation.through.objects.filter(article__status=Article.Status.PUBLISHED)
-    field = relation.field.m2m_reverse_field_name()
-    return model.objects.filter(Exists(links.filter(**{field: OuterRef("pk")})))
+from articles.models import Article, Company, Country, Sector, Source, Speaker
 
 
 class ArticleSitemap(Sitemap):
@@ -35,13 +28,7 @@ class EntitySitemap(Sitemap):
 
 SITEMAPS = {
     "articles": ArticleSitemap,
-    "companies": EntitySitemap(with_published_articles(Company, Article.companies)
-                               .filter(is_reviewed=True).order_by("name")),
-    "countries": EntitySitemap(with_published_articles(Country, Article.countries)
-                               .order_by("name")),
-    "sectors": EntitySitemap(with_published_articles(Sector, Article.sectors).order_by("name")),
-    "speakers": EntitySitemap(Speaker.objects.filter(is_reviewed=True).filter(Exists(
-        Statement.objects.published().filter(speaker=OuterRef("pk")))).order_by("name")),
-    "sources": EntitySitemap(Source.objects.filter(Exists(
-        Article.objects.published().filter(source=OuterRef("pk")))).order_by("name")),
+    **{name: EntitySitemap(model.objects.in_published_articles().order_by("name"))
+       for name, model in [("companies", Company), ("countries", Country), ("sectors", Sector),
+                           ("speakers", Speaker), ("sources", Source)]},
 }

@@ -2,7 +2,8 @@
 
 An article is found by its own words and by the names and aliases of what it is linked
 to (companies, quoted speakers, countries with their demonyms, sectors), so that "UEC"
-finds an article that only prints "United Engine Corporation".
+finds an article that only prints "United Engine Corporation". Only names readers may see
+are indexed: searching for an unreviewed suggestion's name finds nothing through it.
 """
 
 from collections.abc import Iterable, Iterator
@@ -48,11 +49,11 @@ def article_documents(ids: Iterable[int]) -> Iterator[ArticleDocument]:
     for batch in batched(ids):
         articles = Article.objects.filter(pk__in=batch).prefetch_related(
             "countries",
-            Prefetch("companies", queryset=Company.objects.only("name", "aliases")),
+            Prefetch("companies", queryset=Company.objects.published().only("name", "aliases")),
             "sectors",
             Prefetch(
                 "statements",
-                queryset=Statement.objects.select_related("speaker").only(
+                queryset=Statement.objects.published().select_related("speaker").only(
                     "article_id", "speaker__name", "speaker__aliases"
                 ),
             ),

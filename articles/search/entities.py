@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from articles.folding import words_key
-from articles.models import Article, Company, Country, Sector, Speaker, Statement
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Speaker,
+    SpeakerRole,
+    Statement,
+    listed_q,
+)
 
 MAX_CARDS = 3
 LONGEST_NAME = 6
@@ -47,8 +56,8 @@ def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
     # Later kinds do not override earlier ones: a company named like a country stays a country.
     sources = [
         (Country, Country.objects.values_list("pk", "name", "aliases", "demonyms")),
-        (Company, Company.objects.filter(is_reviewed=True).values_list("pk", "name", "aliases")),
-        (Speaker, Speaker.objects.filter(is_reviewed=True).values_list("pk", "name", "aliases")),
+        (Company, Company.objects.published().values_list("pk", "name", "aliases")),
+        (Speaker, Speaker.objects.published().values_list("pk", "name", "aliases")),
         (Sector, Sector.objects.values_list("pk", "name")),
     ]
     for model, rows in sources:
@@ -94,25 +103,27 @@ def entity_cards(text: str) -> list[EntityCard]:
 
 def published_links(relation, **lookup):
     """Links from published articles: counted from the link table's index, not every article."""
-    return relation.through.objects.filter(article__status=Article.Status.PUBLISHED, **lookup)
+    return relation.through.objects.filter(listed_q("article__"), **lookup)
 
 
 def company_card(pk):
-    company = Company.objects.select_related("country", "parent").filter(pk=pk).first()
+    company = Company.objects.published().select_related("country").filter(pk=pk).first()
     if company is None:
         return None
+    parent = Company.objects.published().filter(pk=company.parent_id).first()
     facts = [f"{company.name} ({', '.join(company.aliases)})" if company.aliases else company.name]
     facts += [company.country.name] if company.country else []
-    facts += [f"part of {company.parent.name}"] if company.parent else []
+    facts += [f"part of {parent.name}"] if parent else []
     count = published_links(Article.companies, company=company).count()
     return EntityCard(company.get_kind_display(), company, facts, count, "article")
 
 
 def speaker_card(pk):
-    speaker = Speaker.objects.prefetch_related("roles__organization").filter(pk=pk).first()
+    speaker = Speaker.objects.published().filter(pk=pk).first()
     if speaker is None:
         return None
-    role = speaker.roles.all()[0] if speaker.roles.all() else None
+    role = SpeakerRole.objects.published().filter(speaker=speaker).select_related(
+        "organization").first()
     facts = [speaker.name] + ([str(role)] if role else [])
     count = Statement.objects.published().filter(speaker=speaker).count()
     return EntityCard("Speaker", speaker, facts, count, "statement")

@@ -50,8 +50,11 @@ def entity_renamed(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Company)
 def company_renamed(sender, instance, created, **kwargs):
     if not created:
-        schedule(Article, instance.articles.values_list("pk", flat=True))
-        schedule(Statement, instance.statements.values_list("pk", flat=True))
+        # Reviewing it also shows its statements, whose speakers their articles' entries name.
+        statements = instance.statements.values_list("pk", "article_id")
+        schedule(Article, [*instance.articles.values_list("pk", flat=True),
+                           *(article_id for _, article_id in statements)])
+        schedule(Statement, [pk for pk, _ in statements])
 
 
 @receiver(post_save, sender=Speaker)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
 
 from articles import search
@@ -16,10 +16,12 @@ from articles.models import (
     Sector,
     Source,
     Statement,
+    count_of,
+    listed_q,
 )
 from articles.search.entities import entity_cards
 
-PUBLISHED_ARTICLES = Q(articles__status=Article.Status.PUBLISHED)
+PUBLISHED_ARTICLES = listed_q("articles__")
 FILTER_OPTIONS_SECONDS = 300
 HOME_SECONDS = 300
 
@@ -45,17 +47,11 @@ def paginate(request, queryset, notices: list[str], parameter: str = "page"):
 
 
 def article_rows(queryset):
-    """What a row of an article list shows, fetched in a fixed number of queries.
-
-    The statement count is a subquery per row shown, not a GROUP BY: grouping would make
-    the database aggregate every matching article before it can take the first page.
-    """
-    statements = Statement.objects.published().filter(article=OuterRef("pk")).order_by()
+    """What a row of an article list shows, fetched in a fixed number of queries."""
     return queryset.select_related("source").prefetch_related(
         Prefetch("countries", queryset=Country.objects.only("code", "name")),
-        Prefetch("companies", queryset=Company.objects.only("slug", "name")),
-    ).annotate(statement_count=Coalesce(Subquery(
-        statements.values("article").annotate(n=Count("pk")).values("n")), 0))
+        Prefetch("companies", queryset=Company.objects.published().only("slug", "name")),
+    ).annotate(statement_count=count_of(Statement.objects.published(), "article"))
 
 
 def statement_rows(queryset):
@@ -115,26 +111,18 @@ def results_page(request, filterset, rows, notices, parameter="page"):
     return page
 
 
-def linked_to_articles(relation):
-    """An EXISTS probe of the link table's index per entity: cheap however many links."""
-    field = relation.field.m2m_reverse_field_name()
-    return Exists(relation.through.objects.filter(**{field: OuterRef("pk")}))
-
-
 def filter_options():
-    """The choices of the filter form: the countries and companies that articles mention.
+    """The choices of the filter form: what published articles name, and every sector.
 
     Kept for a few minutes: the same for every list page, and slow to change.
     """
     def options():
         return {
-            "countries": list(Country.objects.filter(linked_to_articles(Article.countries))
-                              .only("code", "name")),
-            "companies": list(Company.objects.filter(linked_to_articles(Article.companies),
-                                                     is_reviewed=True).only("slug", "name")),
+            "countries": list(Country.objects.in_published_articles().only("code", "name")),
+            "companies": list(Company.objects.in_published_articles().only("slug", "name")),
             "sectors": list(Sector.objects.select_related("parent").order_by("parent__name",
                                                                              "name")),
-            "sources": list(Source.objects.only("slug", "name")),
+            "sources": list(Source.objects.in_published_articles().only("slug", "name")),
         }
 
     return cache.get_or_set("filter-options", options, FILTER_OPTIONS_SECONDS)
@@ -152,7 +140,7 @@ def sector_tree():
 
     A top-level sector counts the articles of its subsectors too, each article once.
     """
-    links = Article.sectors.through.objects.filter(article__status=Article.Status.PUBLISHED)
+    links = Article.sectors.through.objects.filter(listed_q("article__"))
     own_counts = dict(
         links.order_by().values_list("sector").annotate(n=Count("article", distinct=True))
     )

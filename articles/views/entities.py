@@ -15,18 +15,17 @@ from articles.models import (
     Speaker,
     SpeakerRole,
     Statement,
+    count_of,
 )
 from articles.profiles import monthly_counts
 from articles.views.common import PUBLISHED_ARTICLES, filtered_listings, paginate, sector_tree
 
-
-def reviewed(queryset, user):
-    """People and organisations proposed by extraction stay with the editors until reviewed."""
-    return queryset if user.is_staff else queryset.filter(is_reviewed=True)
+# Company and speaker pages and lists let editors preview what extraction proposed; their
+# listings, counts and every other page show what readers see.
 
 
 def company_list(request):
-    companies = reviewed(Company.objects, request.user).select_related("country").annotate(
+    companies = Company.objects.visible_to(request.user).select_related("country").annotate(
         article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
     ).order_by("-article_count", "name")
     notices = []
@@ -35,9 +34,8 @@ def company_list(request):
 
 
 def company_detail(request, slug):
-    company = get_object_or_404(
-        reviewed(Company.objects, request.user).select_related("country", "parent"), slug=slug
-    )
+    visible = Company.objects.visible_to(request.user)
+    company = get_object_or_404(visible.select_related("country"), slug=slug)
     articles = Article.objects.published().involving_all("companies", [company])
     # Its statements are those made on its behalf; /statements/?company= also finds what
     # was said about it.
@@ -50,36 +48,33 @@ def company_detail(request, slug):
         "company": company,
         "timeline": timeline(monthly_counts(articles), f"Articles mentioning {company.name}"),
         "co_mentioned": profiles.co_mentioned(articles, exclude=company),
+        "parent": visible.filter(pk=company.parent_id).first(),
         "sectors": company.sectors.select_related("parent"),
-        "subsidiaries": company.subsidiaries.all(),
-        "people": SpeakerRole.objects.filter(organization=company).select_related("speaker"),
+        "subsidiaries": company.subsidiaries.visible_to(request.user),
+        "people": SpeakerRole.objects.visible_to(request.user).filter(organization=company)
+        .select_related("speaker"),
     })
     return render(request, "articles/company_detail.html", context)
 
 
 def speaker_list(request):
-    speakers = reviewed(Speaker.objects, request.user).select_related("nationality").annotate(
-        statement_count=Count(
-            "statements",
-            filter=Q(statements__article__status=Article.Status.PUBLISHED),
-        ),
-    ).prefetch_related(roles_prefetch()).order_by("-statement_count", "name")
+    speakers = Speaker.objects.visible_to(request.user).select_related("nationality").annotate(
+        statement_count=count_of(Statement.objects.published(), "speaker"),
+    ).prefetch_related(roles_prefetch(request.user)).order_by("-statement_count", "name")
     notices = []
     page = paginate(request, speakers, notices)
     return render(request, "articles/speaker_list.html", {"page": page, "notices": notices})
 
 
-def roles_prefetch():
-    return Prefetch(
-        "roles",
-        queryset=SpeakerRole.objects.select_related("organization").order_by("-first_seen"),
-    )
+def roles_prefetch(user):
+    return Prefetch("roles", queryset=SpeakerRole.objects.visible_to(user)
+                    .select_related("organization").order_by("-first_seen"))
 
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(
-        reviewed(Speaker.objects, request.user).select_related("nationality")
-        .prefetch_related(roles_prefetch()),
+        Speaker.objects.visible_to(request.user).select_related("nationality")
+        .prefetch_related(roles_prefetch(request.user)),
         slug=slug,
     )
     articles = Article.objects.published().quoting(speaker)
@@ -99,7 +94,7 @@ def speaker_detail(request, slug):
 def country_list(request):
     countries = Country.objects.annotate(
         article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
-        company_count=Count("companies", distinct=True),
+        company_count=count_of(Company.objects.published(), "country"),
     ).filter(Q(article_count__gt=0) | Q(company_count__gt=0)).order_by("-article_count", "name")
     return render(request, "articles/country_list.html", {"countries": countries})
 
@@ -116,8 +111,8 @@ def country_detail(request, code):
     )
     context.update({
         "country": country,
-        "companies": country.companies.all(),
-        "speakers": country.speakers.all(),
+        "companies": country.companies.published(),
+        "speakers": country.speakers.published(),
         "partners": profiles.partner_countries(country, articles),
         "timeline": timeline(monthly_counts(articles), f"Articles involving {country.name}"),
     })
@@ -165,8 +160,8 @@ def sector_detail(request, slug):
         "sector": sector,
         "timeline": timeline(monthly_counts(articles), f"Articles in {sector.name}"),
         "subsectors": sector.children.all(),
-        "companies": Company.objects.filter(sectors__in=Sector.objects.with_subsectors([sector]))
-        .distinct(),
+        "companies": Company.objects.published()
+        .filter(sectors__in=Sector.objects.with_subsectors([sector])).distinct(),
     })
     return render(request, "articles/sector_detail.html", context)
 

@@ -26,7 +26,7 @@ def home(request):
             "article_total": published.count(),
             "statement_total": Statement.objects.published().count(),
             "countries": list(most_covered(Country.objects.all())),
-            "companies": list(most_covered(Company.objects.all())),
+            "companies": list(most_covered(Company.objects.published())),
             "sector_tree": sector_tree(),
         }
 
@@ -48,14 +48,14 @@ def article_detail(request, slug):
         Article.objects.visible_to(request.user).select_related("source", "source__country"),
         slug=slug,
     )
-    statements = article.statements.select_related("speaker", "speaker_organization")
-    if not request.user.is_staff:
-        statements = statements.filter(is_reviewed=True)
+    # Editors previewing the article see what extraction suggested too; readers never.
+    statements = article.statements.visible_to(request.user).select_related(
+        "speaker", "speaker_organization")
     return render(request, "articles/article_detail.html", {
         "article": article,
         "statements": statements,
         "countries": article.countries.all(),
-        "companies": article.companies.all(),
+        "companies": article.companies.visible_to(request.user),
         "sectors": article.sectors.select_related("parent"),
     })
 
