@@ -2,6 +2,7 @@ import pytest
 
 from articles.models import Article, Statement
 from tests.factories import make_article, make_company, make_source, make_speaker, make_statement
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,18 @@ def test_it_escapes_everything_from_the_database(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html
     assert "<b>bold</b>" not in html
+
+
+def test_it_uses_a_constant_number_of_queries(client):
+    company = make_company()
+    article = make_article(countries=["TR"], companies=[company])
+
+    def add(count):
+        for _ in range(count):
+            article.companies.add(make_company())
+            make_statement(article, speaker=make_speaker(), speaker_organization=company)
+
+    add(2)
+    few = query_count(client, article.get_absolute_url())
+    add(12)
+    assert query_count(client, article.get_absolute_url()) == few

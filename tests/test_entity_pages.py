@@ -103,7 +103,7 @@ def test_every_entity_list_answers(client, url):
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/companies/", "/speakers/"])
+@pytest.mark.parametrize("url", ["/companies/", "/speakers/", "/countries/"])
 def test_entity_lists_use_a_constant_number_of_queries(client, url):
     def add(count):
         for _ in range(count):

@@ -4,6 +4,7 @@ import pytest
 
 from articles.models import Article, Sector
 from tests.factories import make_article, make_company
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,14 @@ def test_it_offers_countries_companies_and_sectors_with_counts_of_published_arti
 
 def test_it_welcomes_an_empty_archive(client):
     assert "no published articles yet" in client.get("/").content.decode()
+
+
+def test_it_uses_a_constant_number_of_queries(client):
+    def add(count):
+        for _ in range(count):
+            make_article(countries=["TR"], companies=[make_company()])
+
+    add(2)
+    few = query_count(client, "/")
+    add(12)
+    assert query_count(client, "/") == few
