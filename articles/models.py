@@ -69,8 +69,9 @@ def validate_alias_list(value):
 # filters, counts, search, feeds, exports, sitemap): an anonymous reader sees published
 # articles, and of everything extraction proposes only what an editor has reviewed. A
 # statement, a role or an article's tag is shown only when everything it names is shown.
-# `published()` is that rule; `visible_to(user)` lets editors preview the rest on the pages
-# that offer previews (an article, a company, a speaker).
+# `published()` is what readers' lists and counts hold, `readable()` what a reader may open
+# (a story's other copies too), and `visible_to(user)` lets editors preview the rest on the
+# pages that offer previews (an article, a company, a speaker).
 
 
 def may_preview(user) -> bool:
