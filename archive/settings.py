@@ -7,16 +7,19 @@ instead of silently falling back to a default.
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.secret_key import LOCAL_KEY_PREFIX, weakness_of
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE_WORDS = {"1", "true", "yes", "on"}
 _FALSE_WORDS = {"0", "false", "no", "off"}
-_INSECURE_KEY_PREFIX = "insecure-local-"
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -41,6 +44,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from None
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number.") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -50,11 +63,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", _INSECURE_KEY_PREFIX + "change-me-in-production")
-if not DEBUG and (SECRET_KEY.startswith(_INSECURE_KEY_PREFIX) or len(SECRET_KEY) < 32):
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", LOCAL_KEY_PREFIX + "change-me-in-production")
+if not DEBUG and (weakness := weakness_of(SECRET_KEY)):
     raise ImproperlyConfigured(
-        "DJANGO_DEBUG is off but DJANGO_SECRET_KEY is unset or too short (< 32 characters). "
-        "Set a long random DJANGO_SECRET_KEY for production."
+        f"DJANGO_DEBUG is off but DJANGO_SECRET_KEY {weakness}. Set a long random key, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list(
@@ -73,12 +86,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "simple_history",
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archive.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -116,14 +134,30 @@ except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL={DATABASE_URL!r} cannot be parsed: {error}") from None
 
 if _database["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg's pool replaces persistent connections; the pool checks connections itself.
+    # An outage must cost a reader seconds, not half a minute: connecting gives up quickly
+    # (libpq counts whole seconds, 2 at least), a request waits for a pooled connection
+    # only briefly before it gets the 503 page (archive/outage.py), and each connection
+    # is checked as it leaves the pool, so the dead ones left by a restart are replaced
+    # instead of handed to a request. While the server is away the pool retries with a
+    # growing back-off; giving up after a few seconds lets the next request try at once,
+    # so pages come back as soon as the server does, not at the pool's next retry.
+    # No minimum: a pool only holds the connections its process has needed at once (one
+    # for a sync gunicorn worker), because after a restart a request checks dead ones in
+    # turn, with a back-off after the first.
+    _statement_timeout_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 0)
     _database["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
         "pool": {
-            "min_size": env_int("DATABASE_POOL_MIN", 1),
+            "min_size": env_int("DATABASE_POOL_MIN", 0),
             "max_size": env_int("DATABASE_POOL_MAX", 8),
-            "timeout": 10,
-        }
+            "timeout": env_float("DATABASE_POOL_TIMEOUT", 1.0),
+            "reconnect_timeout": 3.0,
+        },
     }
+    # With a pool, Django turns this into the pool's check=ConnectionPool.check_connection.
+    _database["CONN_HEALTH_CHECKS"] = True
+    if _statement_timeout_ms:
+        _database["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"
 elif _database["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
     _database["CONN_MAX_AGE"] = 600
@@ -162,13 +196,64 @@ STORAGES = {
 
 ARTICLES_PER_PAGE = env_int("ARCHIVE_ARTICLES_PER_PAGE", 20)
 
+# --- Security -----------------------------------------------------------------------------
+
+# The reverse proxies in front of the app servers. Only when some are configured are the
+# headers they set believed: X-Forwarded-For for the client's address (login lockouts,
+# export limits) and X-Forwarded-Proto for HTTPS. Without a proxy anyone can send them.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT={PROXY_COUNT} cannot be negative.")
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
+    # Browsers only honour HSTS over HTTPS, so this costs a plain-HTTP test run nothing.
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Readers' pages need no script at all; the admin's policy is in archive/csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Login throttling (django-axes): a username tried from one address is locked out after a
+# few wrong passwords, for a while; a right password resets the count. Locking by the pair
+# keeps a stranger from locking an editor out from elsewhere. Attempts are in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("ARCHIVE_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ARCHIVE_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "archive.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_VERBOSE = False  # no banner on every command's output; attempts are in the admin
+
+# Exports are the heaviest pages: a client may start a few a minute and run a couple at
+# once, and all clients together only so many that page-serving workers stay free.
+RATELIMIT_IP_META_KEY = "archive.client_ip.client_ip"
+EXPORT_RATE = os.environ.get("ARCHIVE_EXPORT_RATE", "20/m")
+if not re.fullmatch(r"[0-9]+/[0-9]*[smhd]", EXPORT_RATE):
+    raise ImproperlyConfigured(f"ARCHIVE_EXPORT_RATE={EXPORT_RATE!r} is not a rate like 20/m.")
+EXPORTS_PER_CLIENT = env_int("ARCHIVE_EXPORTS_PER_CLIENT", 2)
+EXPORTS_IN_TOTAL = env_int("ARCHIVE_EXPORTS_IN_TOTAL", 4)
+
 
 LOGGING = {
     "version": 1,
