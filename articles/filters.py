@@ -18,6 +18,11 @@ from articles import search
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
 
 SLUG_OR_CODE = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+# A page echoes its query string into the search box, the chips and every link it
+# carries; cut it to what the archive reads (search reads 500 characters) so a long
+# query cannot multiply into a huge page.
+ECHOED_VALUE_LENGTH = search.MAX_QUERY_LENGTH
+ECHOED_QUERY_LENGTH = 2000
 
 
 class KeyListField(forms.Field):
@@ -78,6 +83,25 @@ ENTITY_PARAMETERS = {
 }
 
 
+def echoable(data) -> tuple[QueryDict, bool]:
+    """`data` cut to ECHOED_VALUE_LENGTH per value and ECHOED_QUERY_LENGTH in all."""
+    kept = QueryDict(mutable=True)
+    budget = ECHOED_QUERY_LENGTH
+    was_cut = False
+    lists = data.lists() if isinstance(data, QueryDict) else (
+        (key, value if isinstance(value, list) else [value]) for key, value in data.items()
+    )
+    for key, values in lists:
+        for value in values:
+            pair = (str(key)[:ECHOED_VALUE_LENGTH], str(value)[:ECHOED_VALUE_LENGTH])
+            was_cut |= pair != (key, value)
+            budget -= len(pair[0]) + len(pair[1])
+            if budget < 0:
+                return kept, True
+            kept.appendlist(*pair)
+    return kept, was_cut
+
+
 class ArchiveFilterSet(django_filters.FilterSet):
     """What the article and statement lists share: entity filters, dates, sort and notices."""
 
@@ -98,10 +122,17 @@ class ArchiveFilterSet(django_filters.FilterSet):
     single_choice_parameters = {"source"}
 
     def __init__(self, data=None, *args, **kwargs):
+        data, was_cut = echoable(data if data is not None else QueryDict())
         super().__init__(data, *args, **kwargs)
         # django-filter replaces an empty QueryDict with {}; links need the QueryDict API.
-        self.params = data if data is not None else QueryDict()
+        self.params = data
         self._notices: list[str] = []
+        if was_cut:
+            self._notices.append(
+                f"The address was longer than the archive reads; only its first "
+                f"{ECHOED_QUERY_LENGTH} characters, and {ECHOED_VALUE_LENGTH} of each value, "
+                "were used."
+            )
         self.search_query = search.parse("")
         self.resolved: dict[str, list] = {}
 

@@ -12,9 +12,9 @@ from functools import cache, cached_property
 from django.db import connection
 
 from articles.search.base import SearchBackend
-from articles.search.query import ParsedQuery, parse
+from articles.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse
 
-__all__ = ["RankedResults", "SearchBackend", "backend", "parse"]
+__all__ = ["MAX_QUERY_LENGTH", "RankedResults", "SearchBackend", "backend", "parse"]
 
 
 @cache
