@@ -6,6 +6,7 @@ from django.views.decorators.cache import cache_page
 from articles.sitemaps import SITEMAPS
 
 SITEMAP_SECONDS = 3600
+handler500 = "archive.outage.server_error"
 
 admin.site.site_header = "Trade news archive — editors"
 admin.site.site_title = "Archive admin"
