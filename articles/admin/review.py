@@ -19,7 +19,7 @@ class SuggestionForm(forms.Form):
     DECISIONS = [("accept", "Accept"), ("reject", "Reject"), ("later", "Decide later")]
 
     decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect, initial="accept")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "style": "width: 95%"}))
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
     speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False)
     speaker_title = forms.CharField(required=False, max_length=300)
 
@@ -33,7 +33,7 @@ class MissedStatementForm(forms.Form):
     """A statement the article holds that extraction did not propose."""
 
     text = forms.CharField(required=False, label="Quote", widget=forms.Textarea(
-        attrs={"rows": 3, "style": "width: 95%"}))
+        attrs={"rows": 3}))
     speaker = forms.ModelChoiceField(Speaker.objects.all(), required=False)
     speaker_title = forms.CharField(required=False, max_length=300)
 

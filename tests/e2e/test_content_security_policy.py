@@ -67,6 +67,7 @@ def test_the_admin_pages_an_editor_uses_raise_no_violation(watched, live_server,
         "/admin/articles/company/",
         f"/admin/articles/company/{company.pk}/change/",
         "/admin/articles/speaker/",
+        "/admin/articles/reviewdecision/quality/",
     ]
     found = {}
     for path in pages:
