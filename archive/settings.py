@@ -150,7 +150,7 @@ if _database["ENGINE"] == "django.db.backends.postgresql":
         "pool": {
             "min_size": env_int("DATABASE_POOL_MIN", 0),
             "max_size": env_int("DATABASE_POOL_MAX", 8),
-            "timeout": env_float("DATABASE_POOL_TIMEOUT", 1.0),
+            "timeout": env_float("DATABASE_POOL_TIMEOUT", 1.5),
             "reconnect_timeout": 3.0,
         },
     }

@@ -103,7 +103,7 @@ def test_postgresql_connections_time_out_quickly_and_are_checked_in_the_pool():
     code = ("d = s.DATABASES['default']; o = d['OPTIONS']; "
             "print(o['connect_timeout'], o['pool']['timeout'], d['CONN_HEALTH_CHECKS'])")
     result = load_settings(code, DATABASE_URL="postgres://postgres@127.0.0.1:5432/archive")
-    assert result.stdout.split() == ["2", "1.0", "True"]
+    assert result.stdout.split() == ["2", "1.5", "True"]
 
 
 def test_a_statement_timeout_is_set_only_when_asked_for():
