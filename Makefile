@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install migrate clean
+.PHONY: run test lint install migrate clean reliability
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ lint: install
 # The whole suite, on SQLite, or on PostgreSQL when DATABASE_URL points there.
 test: lint
 	$(BIN)/pytest
+
+# A throwaway PostgreSQL under load through a restart and an outage, and a killed import
+# rerun (needs PostgreSQL's server programs; never touches the machine's own instance).
+reliability: install
+	$(BIN)/python manage.py reliability
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

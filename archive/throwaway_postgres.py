@@ -81,9 +81,10 @@ class ThrowawayPostgres:
     def restart(self) -> None:
         self._pg_ctl("restart", "-m", "fast")
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, template: str = "template1") -> str:
+        """A new database, a copy of `template` (a migrated one copies in a moment)."""
         with psycopg.connect(self.url(), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.url(name)
 
     def remove(self) -> None:
