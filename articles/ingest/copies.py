@@ -18,13 +18,14 @@ trimmed copy), the share computed from the Jaccard estimate and the two shingle 
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import count
 
 import numpy as np
 from datasketch import MinHash
-from django.db.models import Case, Value, When
+from django.db import connection
 
 from articles.models import Article
 from articles.stories import Story, StoryBand, StorySignature, settle
@@ -50,6 +51,28 @@ MIN_JACCARD_CONTAINED = 0.2
 CANDIDATES = 10
 
 WORD = re.compile(r"\w+")
+# Odd 64-bit constants weighing each word of a shingle by its place in it.
+PLACE_WEIGHTS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                          0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD][:SHINGLE_WORDS], dtype=np.uint64)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's shingles of SHINGLE_WORDS words.
+
+    Each word is hashed once (CRC-32: stable across processes and machines) and a shingle's
+    hash mixes its words' in order, in numpy: hashing every shingle's string would cost
+    more than the rest of the detection.
+    """
+    words = WORD.findall(text.casefold())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    hashes = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words),
+                         dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(words))
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, width)
+    # uint64 arithmetic wraps around: the mixing is modulo 2**64, then the top half is kept.
+    mixed = (windows * PLACE_WEIGHTS[:width]).sum(axis=1, dtype=np.uint64)
+    return np.unique(mixed >> np.uint64(32))
 
 
 @dataclass(frozen=True)
@@ -59,12 +82,12 @@ class Fingerprint:
 
     @classmethod
     def of(cls, text: str) -> "Fingerprint | None":
-        words = WORD.findall(text.casefold())
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
-                    for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+        shingles = shingle_hashes(text)
         if len(shingles) < MIN_SHINGLES:
             return None
-        signature = MinHash(num_perm=NUM_PERM, seed=SIGNATURE_SEED)
+        # The shingles come hashed already; datasketch permutes and keeps the minima.
+        signature = MinHash(num_perm=NUM_PERM, seed=SIGNATURE_SEED, hashfunc=int,
+                            scheme="affine32")
         signature.update_batch(shingles)
         return cls(signature.hashvalues.astype("<u4"), len(shingles))
 
@@ -109,9 +132,13 @@ class CopyDetector:
         StorySignature.objects.bulk_create(
             StorySignature(article_id=pk, hashvalues=found.hashvalues.tobytes(),
                            shingle_count=found.shingle_count) for pk, found in prints.items())
-        StoryBand.objects.bulk_create(
-            StoryBand(article_id=pk, key=key) for pk, article_keys in keys.items()
-            for key in article_keys)
+        # Thousands of rows a batch: plain parameter rows, not one model instance each.
+        table, article, key = (connection.ops.quote_name(name) for name in (
+            StoryBand._meta.db_table, StoryBand._meta.get_field("article").column, "key"))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} ({article}, {key}) VALUES (%s, %s)",  # noqa: S608
+                [(pk, band) for pk, article_keys in keys.items() for band in article_keys])
         loose = [a for a in articles if a.pk in prints and a.story_id is None]
         if loose:
             self.group(loose, prints, keys)
@@ -124,22 +151,30 @@ class CopyDetector:
         known.update(prints)
         story_of = dict(Article.objects.filter(pk__in=wanted, story__isnull=False)
                         .values_list("pk", "story_id")) if wanted else {}
-        joined, labels = [], count(-1, -1)
-        # Oldest first, so that a copy finds the article it copies already in its story.
-        for article in sorted(articles, key=lambda a: (a.published_on, a.pk)):
+        # Copies of copies are one story: confirmed pairs are joined into groups, and a
+        # group already holding a story joins it (the oldest, when it holds several).
+        group_of = {}
+
+        def root(pk):
+            while group_of.get(pk, pk) != pk:
+                pk = group_of[pk]
+            return pk
+
+        for article in articles:
             mine = prints[article.pk]
-            best = max(
-                ((jaccard, pk) for pk in candidates.get(article.pk, ()) if pk in known
-                 for is_copy, jaccard in [mine.is_copy_of(known[pk])] if is_copy),
-                default=None)
-            if best is None or article.pk in story_of:
-                continue
-            match = best[1]
-            if match not in story_of:
-                story_of[match] = next(labels)  # a story to create
-                joined.append(match)
-            story_of[article.pk] = story_of[match]
-            joined.append(article.pk)
+            for pk in candidates.get(article.pk, ()):
+                if pk in known and mine.is_copy_of(known[pk])[0]:
+                    group_of[root(pk)] = root(article.pk)
+        groups = {}
+        for pk in [*group_of, *group_of.values()]:
+            groups.setdefault(root(pk), set()).add(pk)
+        joined, labels = [], count(-1, -1)
+        for members in groups.values():
+            stories = sorted(story_of[pk] for pk in members if pk in story_of)
+            target = stories[0] if stories else next(labels)  # a story to create
+            for pk in sorted(members - set(story_of)):
+                story_of[pk] = target
+                joined.append(pk)
         if not joined:
             return
         fresh = sorted({label for label in story_of.values() if label < 0})
@@ -147,8 +182,12 @@ class CopyDetector:
                            strict=True))
         story_of = {pk: created[label].pk if label < 0 else label
                     for pk, label in story_of.items()}
-        Article.objects.filter(pk__in=joined).update(story_id=Case(
-            *(When(pk=pk, then=Value(story_of[pk])) for pk in joined)))
+        table, story, pk_column = (connection.ops.quote_name(name) for name in (
+            Article._meta.db_table, Article._meta.get_field("story").column, "id"))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET {story} = %s WHERE {pk_column} = %s",  # noqa: S608
+                [(story_of[pk], pk) for pk in joined])
         settle({story_of[pk] for pk in joined})
         flags = dict(Article.objects.filter(pk__in=[a.pk for a in articles])
                      .values_list("pk", "is_canonical"))
