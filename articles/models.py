@@ -529,6 +529,14 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def other_copies(self) -> list["Article"]:
+        """The other published copies of its story, when the rows were fetched with them
+        (views.common.story_copies_prefetch): readers' "also published by"."""
+        if not self.story_id or not self._meta.get_field("story").is_cached(self):
+            return []
+        return [copy for copy in getattr(self.story, "published_copies", []) if copy.pk != self.pk]
+
+    @property
     def paragraphs(self) -> list[str]:
         return [part.strip() for part in re.split(r"\n\s*\n", self.body) if part.strip()]
 

@@ -26,4 +26,5 @@ urlpatterns = [
     path("sectors/<slug:slug>/", views.sector_detail, name="sector_detail"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/<slug:slug>/", views.source_detail, name="source_detail"),
+    path("stories/<int:pk>/", views.story_detail, name="story_detail"),
 ]

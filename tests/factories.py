@@ -14,8 +14,10 @@ from articles.models import (
     Speaker,
     SpeakerRole,
     Statement,
+    Story,
 )
 from articles.permissions import EDITORS_GROUP
+from articles.stories import settle
 
 _numbers = itertools.count(1)
 
@@ -79,3 +81,13 @@ def make_editor(username="editor") -> User:
     user = User.objects.create_user(username, password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user
+
+
+def make_story(*articles) -> Story:
+    """Group `articles` as copies of one story, as import does when it finds them."""
+    story = Story.objects.create()
+    Article.objects.filter(pk__in=[article.pk for article in articles]).update(story=story)
+    settle([story.pk])
+    for article in articles:
+        article.refresh_from_db()
+    return story

@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from articles.admin.common import HTTPS_URL_FIELDS, FullTextSearchMixin, ReviewActionsMixin
 from articles.admin.imports import import_view
 from articles.admin.review import review_view
+from articles.admin.stories import split_from_story
 from articles.models import Article, ReviewDecision, Statement
 
 
@@ -123,7 +124,7 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["review_link", "content_hash", "created_at", "updated_at"]
     inlines = [StatementInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", split_from_story]
     show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "publish_unreviewed", "review_link",

@@ -51,7 +51,16 @@ def article_rows(queryset):
     return queryset.select_related("source").prefetch_related(
         Prefetch("countries", queryset=Country.objects.only("code", "name")),
         Prefetch("companies", queryset=Company.objects.published().only("slug", "name")),
+        story_copies_prefetch(),
     ).annotate(statement_count=count_of(Statement.objects.published(), "article"))
+
+
+def story_copies_prefetch():
+    """The published copies of each row's story, for "also published by": two queries a page."""
+    return Prefetch("story__articles", to_attr="published_copies", queryset=(
+        Article.objects.readable().select_related("source")
+        .only("slug", "title", "story_id", "published_on", "source__name", "source__slug")
+        .order_by("published_on", "pk")))
 
 
 def statement_rows(queryset):

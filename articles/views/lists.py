@@ -51,8 +51,12 @@ def article_detail(request, slug):
     # Editors previewing the article see what extraction suggested too; readers never.
     statements = article.statements.visible_to(request.user).select_related(
         "speaker", "speaker_organization")
+    copies = Article.objects.visible_to(request.user).filter(story_id=article.story_id).exclude(
+        pk=article.pk).select_related("source").order_by("published_on", "pk") \
+        if article.story_id else []
     return render(request, "articles/article_detail.html", {
         "article": article,
+        "copies": copies,
         "statements": statements,
         "countries": article.countries.all(),
         "companies": article.companies.visible_to(request.user),
