@@ -10,6 +10,7 @@ reader surface is asked for it as an anonymous reader, and none may name any of 
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from articles.models import Article, Sector
 from tests.factories import (
@@ -241,3 +242,18 @@ def test_lists_feeds_and_exports_show_editors_what_readers_see(editor_client, ar
     for url in ("/articles/", "/statements/", "/articles/feed/", "/articles/export.csv",
                 "/statements/export.json", "/sitemap-companies.xml"):
         assert_nothing_hidden(text_of(editor_client.get(url)))
+
+
+@pytest.mark.parametrize("url", [
+    "/articles/published-pipeline-deal/", "/articles/draft-embargo-secret/", "/companies/",
+    "/companies/visible-holding/", "/speakers/", "/speakers/alma-visible/",
+    "/speakers/petr-proposed/",
+])
+def test_what_an_editor_previewed_is_not_what_the_next_reader_gets(client, editor, archive, url):
+    # Whatever caches pages must keep an editor's preview from a reader.
+    preview = Client()
+    preview.force_login(editor)
+    assert preview.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code in (200, 404)
+    assert_nothing_hidden(text_of(response).replace(url, ""))
