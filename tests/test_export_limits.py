@@ -1,6 +1,8 @@
 """Exports are limited per client and in total, so that downloads cannot starve the pages."""
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from tests.factories import make_article
 
@@ -20,8 +22,21 @@ def start(client, address):
 
 
 def finish(response):
+    """Read the export to the end; the test client then closes the response."""
     b"".join(response.streaming_content)
-    response.close()
+
+
+def abandon(response):
+    """Close the response unread, as a server does when the client hangs up.
+
+    As the test client does, without close_old_connections: it would close the test's
+    connection in the middle of its transaction.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def test_a_client_may_run_two_exports_at_once_but_not_three(client):
@@ -73,7 +88,7 @@ def test_both_exports_share_the_limits(client):
 def test_behind_a_configured_proxy_clients_are_told_apart(client, settings):
     settings.PROXY_COUNT = 1
     for _ in range(2):
-        start(client, "10.0.0.2").close()  # nothing forwarded: the proxy itself
+        abandon(start(client, "10.0.0.2"))  # nothing forwarded: the proxy itself
     held = [client.get(EXPORT, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
             for n in (1, 1)]
     assert {response.status_code for response in held} == {200}
