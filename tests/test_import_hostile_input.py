@@ -2,26 +2,15 @@
 reported and costs only itself."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from articles.models import Article, Statement
+from tests.test_import_articles import run
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE_URL = "javascript:alert(document.domain)"
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_articles", *map(str, args), stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exit:
-        code = exit.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def text_file(tmp_path, name, url="", status="", title="Shipyard wins order"):
