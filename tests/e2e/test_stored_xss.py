@@ -1,5 +1,6 @@
-"""Stored XSS, tried as an attacker would: every payload of the corpus through every write
-path, then every reader and review page opened in Chromium, and every link on it clicked.
+"""Stored XSS, tried as an attacker would: every payload of tests/security/payloads.py
+through every write path, then every reader and review page opened in Chromium, and every
+link on it clicked.
 
 Write paths: the admin's add forms (articles, companies, speakers, sources), the admin's
 import page driven in the browser with text, JSON Lines and RSS files — and files whose
