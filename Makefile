@@ -17,11 +17,12 @@ install: $(INSTALLED)
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
 
-# Serves the archive on http://127.0.0.1:8000 with the sample archive loaded.
+# Serves the archive on http://127.0.0.1:8000 with the sample archive loaded, and one
+# background worker for imports and other jobs; Ctrl-C stops both.
 run: migrate
 	$(BIN)/python manage.py load_sample --if-empty
 	$(BIN)/python manage.py create_local_editor
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py run_with_worker 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .

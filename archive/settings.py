@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -193,6 +195,37 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded files wait here for the worker that imports them; several machines' workers
+# need it on shared storage.
+MEDIA_ROOT = Path(os.environ.get("ARCHIVE_MEDIA_ROOT") or VAR_DIR / "media")
+
+# --- Background jobs ----------------------------------------------------------------------
+# Django's tasks API (django-tasks). TASKS_BACKEND=database (the default) keeps the queue in
+# the archive's own database, worked by `manage.py db_worker`; TASKS_BACKEND=rq queues on
+# Redis (REDIS_URL), worked by any number of `manage.py rqworker --job-class
+# django_tasks_rq.Job` processes.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+# How long one job may run on RQ before its worker stops it (RQ's default is 3 minutes).
+JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 6 * 3600)
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    INSTALLED_APPS.append("django_rq")  # its rqworker command; Redis is imported only then
+elif TASKS_BACKEND == "immediate":
+    # Runs each job inside the call that enqueues it: for trying things out, never for a server.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}; use database (the default), rq or immediate."
+    )
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": JOB_TIMEOUT_SECONDS}}
+# An editor uploads a whole folder at once (Django's default stops at 100 files).
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("ARCHIVE_UPLOAD_MAX_FILES", 2000)
+# A running job that has not reported progress for this long lost its worker.
+JOB_STALLED_AFTER_SECONDS = env_int("JOB_STALLED_AFTER_SECONDS", 300)
 
 ARTICLES_PER_PAGE = env_int("ARCHIVE_ARTICLES_PER_PAGE", 20)
 

@@ -637,5 +637,8 @@ class Statement(models.Model):
 # The editors' review decisions live in their own module; importing it here registers the model.
 from articles.decisions import ReviewDecision  # noqa: E402, F401
 
+# The background jobs' records live in their own module; importing it here registers them.
+from articles.jobs import Job, JobEntry  # noqa: E402, F401
+
 # The story models live in their own module; importing them here registers them.
 from articles.stories import Story, StoryBand, StorySignature  # noqa: E402, F401

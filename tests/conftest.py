@@ -41,3 +41,10 @@ def fresh_caches():
     # Each test's rows are rolled back, which no signal reports: start from empty caches.
     cache.clear()
     invalidate_gazetteer()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of each test in its own folder, gone with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

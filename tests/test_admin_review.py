@@ -1,5 +1,4 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Article, Company, Speaker, SpeakerRole, Statement
 from tests.factories import make_article, make_company, make_role, make_speaker, make_statement
@@ -148,17 +147,6 @@ def test_every_change_is_recorded_and_viewable(editor_client):
     html = editor_client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
     assert "Second title" in html
     assert article.history.count() == 2
-
-
-def test_the_import_page_imports_uploaded_files_with_the_same_summary(editor_client):
-    good = SimpleUploadedFile("deal.txt", b"Published: 2024-01-02\n\nGas deal\n\nA deal.")
-    bad = SimpleUploadedFile("broken.json", b"{\"title\": ")
-    response = editor_client.post("/admin/articles/article/import/", {
-        "files": [good, bad], "status": "draft", "extract": "on"})
-    html = response.content.decode()
-    assert "1 created, 0 updated, 0 unchanged, 1 failed" in html
-    assert "broken.json: malformed JSON" in html
-    assert Article.objects.get().title == "Gas deal"
 
 
 def test_readers_cannot_open_the_review_or_import_pages(client, suggested):

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Count, Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import pluralize
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
@@ -12,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin.common import HTTPS_URL_FIELDS, FullTextSearchMixin, ReviewActionsMixin
 from articles.admin.imports import import_view
+from articles.admin.jobs import start_reextraction
 from articles.admin.review import review_view
 from articles.admin.stories import split_from_story
 from articles.models import Article, ReviewDecision, Statement
@@ -124,7 +126,7 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["review_link", "content_hash", "created_at", "updated_at"]
     inlines = [StatementInline]
-    actions = ["publish", "unpublish", split_from_story]
+    actions = ["publish", "unpublish", "reextract", split_from_story]
     show_facets = admin.ShowFacets.ALWAYS
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "publish_unreviewed", "review_link",
@@ -209,6 +211,15 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
     def unpublish(self, request, queryset):
         self.change_status(request, queryset.filter(status=Article.Status.PUBLISHED),
                            Article.Status.DRAFT, "unpublished")
+
+
+    @admin.action(description="Re-extract the selected articles (in the background)",
+                  permissions=["change"])
+    def reextract(self, request, queryset):
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        return start_reextraction(
+            self, request, f"Re-extraction of {len(ids)} article{pluralize(len(ids))}",
+            articles=ids)
 
 
 @admin.register(Statement)

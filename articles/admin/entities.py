@@ -10,6 +10,7 @@ from articles.admin.common import (
     ProtectedDeleteMixin,
     ReviewActionsMixin,
 )
+from articles.admin.jobs import start_reextraction
 from articles.merging import merge_companies, merge_speakers
 from articles.models import (
     Company,
@@ -64,6 +65,15 @@ class SourceAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "homepage"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["reextract"]
+
+    @admin.action(description="Re-extract the articles of the selected sources "
+                              "(in the background)", permissions=["change"])
+    def reextract(self, request, queryset):
+        names = list(queryset.order_by("name").values_list("name", flat=True))
+        return start_reextraction(
+            self, request, f"Re-extraction of the articles of {', '.join(names)}"[:200],
+            sources=list(queryset.values_list("pk", flat=True)))
 
 
 @admin.register(Company)

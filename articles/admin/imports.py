@@ -1,15 +1,15 @@
-"""The import page: files uploaded by an editor, read and imported."""
-
-import tempfile
-from pathlib import Path
+"""The import page: files uploaded by an editor, imported in the background."""
 
 from django import forms
+from django.db import transaction
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 
-from articles.ingest.importer import Importer, ImportOptions
-from articles.ingest.readers import read_paths
+from articles.ingest.uploads import store_uploads
+from articles.jobs import Job
 from articles.models import Article, Source
+from articles.tasks import enqueue
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -20,8 +20,10 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
 class ImportForm(forms.Form):
@@ -36,36 +38,29 @@ class ImportForm(forms.Form):
 
 
 def import_view(model_admin, request):
+    """The files are stored and a background job imports them; the editor watches its page."""
     if not model_admin.has_add_permission(request):
         return redirect("admin:index")
     form = ImportForm(request.POST or None, request.FILES or None)
-    summary = None
     if request.method == "POST" and form.is_valid():
-        options = ImportOptions(
-            source=form.cleaned_data["source"], status=form.cleaned_data["status"],
-            default_published=form.cleaned_data["published"],
-            extract=form.cleaned_data["extract"],
-        )
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for number, upload in enumerate(form.cleaned_data["files"]):
-                # Uploaded names are the editor's; only their suffix is kept.
-                path = Path(folder) / f"{number:04d}{Path(upload.name).suffix.lower()[:10]}"
-                with path.open("wb") as destination:
-                    for chunk in upload.chunks():
-                        destination.write(chunk)
-                paths.append((path, upload.name))
-            summary = Importer(options).run(uploaded_records(paths))
+        data, files = form.cleaned_data, form.cleaned_data["files"]
+        with transaction.atomic():
+            job = Job.objects.create(
+                kind=Job.Kind.IMPORT, requested_by=request.user,
+                title=f"Import of {len(files)} file{pluralize(len(files))}: "
+                      f"{', '.join(upload.name for upload in files[:3])}"
+                      f"{' …' if len(files) > 3 else ''}")
+            job.parameters = {
+                "files": store_uploads(job.pk, files),
+                "source": data["source"].pk if data["source"] else None,
+                "status": data["status"], "extract": data["extract"],
+                "published": data["published"].isoformat() if data["published"] else None,
+            }
+            enqueue(job)
+        return redirect("admin:articles_job_change", job.pk)
     context = {
         **model_admin.admin_site.each_context(request),
-        "opts": Article._meta, "title": "Import articles", "form": form, "summary": summary,
+        "opts": Article._meta, "title": "Import articles", "form": form,
+        "recent_jobs": Job.objects.filter(kind=Job.Kind.IMPORT)[:5],
     }
     return TemplateResponse(request, "admin/articles/article/import.html", context)
-
-
-def uploaded_records(paths):
-    """The records of the uploaded files, reported under the names the editor gave them."""
-    for path, name in paths:
-        for item in read_paths([path]):
-            item.origin = item.origin.replace(str(path), name)
-            yield item

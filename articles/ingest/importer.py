@@ -62,6 +62,9 @@ class ImportOptions:
     # What a file says of its own review (status, reviewed statements) is a suggestion an
     # editor decides on, unless the file is one of our own exports coming back.
     trust_file_status: bool = False
+    # Re-extraction adds the links it finds to those an article has, which an editor may
+    # have made; an import's own proposal replaces them.
+    keep_links: bool = False
 
 
 @dataclass
@@ -367,13 +370,12 @@ class Importer:
             replaces_reviewed=True,
         )
 
-    @staticmethod
-    def clear_replaced(pending: list[Pending]) -> None:
+    def clear_replaced(self, pending: list[Pending]) -> None:
         """Links and suggestions of updated articles give way to the new proposal's."""
         updated = [item for item in pending if not item.is_new and item.proposal]
         if not updated:
             return
-        for name in LINKS:
+        for name in () if self.options.keep_links else LINKS:
             getattr(Article, name).through.objects.filter(
                 article_id__in=[item.article.pk for item in updated]).delete()
         replaced = Q(article_id__in=[i.article.pk for i in updated if i.proposal.replaces_reviewed])
@@ -408,8 +410,9 @@ class Importer:
             through = getattr(Article, name).through
             target = getattr(Article, name).field.m2m_reverse_field_name() + "_id"
             through.objects.bulk_create(
-                through(article_id=article_id, **{target: pk})
-                for article_id, pk in dict.fromkeys((a.pk, pk) for a, pk in pairs)
+                (through(article_id=article_id, **{target: pk})
+                 for article_id, pk in dict.fromkeys((a.pk, pk) for a, pk in pairs)),
+                ignore_conflicts=self.options.keep_links,
             )
         # The statements an update leaves in place: new ones follow them, and an editor's
         # reviewed statement is not proposed again as a suggestion.
