@@ -114,14 +114,21 @@ def test_a_deeply_nested_json_file_is_reported_and_the_next_file_imported(tmp_pa
     assert "a.json: JSON nested too deeply to read" in err
 
 
-def test_the_admin_upload_of_a_nested_line_reports_it_and_keeps_the_rest(editor_client):
+def test_the_admin_upload_of_a_nested_line_reports_it_and_keeps_the_rest(
+        editor_client, django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.jobs import Job
+    from tests.jobs import work_off_queue
 
     content = "\n".join([json.dumps({"title": "Kept", "body": "Text.",
                                      "published": "2024-01-01"}), deeply_nested(50_000)])
     upload = SimpleUploadedFile("mixed.jsonl", content.encode())
-    response = editor_client.post("/admin/articles/article/import/",
-                                  {"files": [upload], "status": "draft"})
-    assert response.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post("/admin/articles/article/import/",
+                           {"files": [upload], "status": "draft"})
+    work_off_queue()  # the upload is imported by a worker, in the background
+    job = Job.objects.get()
+    response = editor_client.get(f"/admin/articles/job/{job.pk}/change/")
     assert "nested too deeply" in response.content.decode()
     assert Article.objects.get().title == "Kept"
