@@ -7,13 +7,14 @@ The text is nonsense made of real and invented words; every row is marked as syn
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles import bulk
 from articles.models import (
     Article,
     Company,
@@ -24,6 +25,12 @@ from articles.models import (
     SpeakerRole,
     Statement,
     content_hash,
+)
+from articles.search.documents import (
+    ArticleDocument,
+    StatementDocument,
+    entities_text,
+    people_text,
 )
 
 DOMAIN_WORDS = """
@@ -151,15 +158,15 @@ class CorpusWriter:
         return list({id(x): x for x in self.random.choices(population, cum_weights=weights,
                                                             k=count)}.values())
 
-    def article_batch(self, start: int, count: int):
-        """Create articles start..start+count with their links and statements."""
+    def article_batch(self, start: int, count: int) -> "CorpusBatch":
+        """Articles start..start+count with their links and statements, not yet saved."""
         label = f"corpus-{self.seed}"
         first_day = date(2015, 1, 1)
-        articles, links = [], []
+        batch = CorpusBatch()
         for number in range(start, start + count):
             title = self.sentence(6, 12).rstrip(".")
             body = "\n\n".join(self.paragraph() for _ in range(self.random.randint(2, 6)))
-            articles.append(Article(
+            article = Article(
                 title=title, slug=f"{label}-{number}", body=body,
                 summary=self.sentence(15, 30),
                 published_on=first_day + timedelta(days=self.random.randint(0, 3800)),
@@ -168,33 +175,57 @@ class CorpusWriter:
                 source=self.random.choice(self.sources),
                 byline=f"Synthetic corpus (seed {self.seed})",
                 content_hash=content_hash(f"{label}-{number} {title}", body),
-            ))
-            links.append((
-                self.pick(self.countries, self.country_weights, 1, 4),
-                self.pick(self.companies, self.company_weights, 0, 3),
-                self.random.sample(self.sectors, self.random.randint(1, 2)),
-            ))
+            )
+            countries = self.pick(self.countries, self.country_weights, 1, 4)
+            companies = self.pick(self.companies, self.company_weights, 0, 3)
+            sectors = self.random.sample(self.sectors, self.random.randint(1, 2))
+            batch.country_links += [Article.countries.through(article=article, country=c)
+                                    for c in countries]
+            batch.company_links += [Article.companies.through(article=article, company=c)
+                                    for c in companies]
+            batch.sector_links += [Article.sectors.through(article=article, sector=s)
+                                   for s in sectors]
+            speakers = []
+            for position in range(self.random.randint(0, 4)):
+                speaker = self.random.choices(self.speakers, cum_weights=self.speaker_weights)[0]
+                speakers.append(speaker)
+                title = self.random.choice(TITLES)
+                organization = self.organization_of[speaker.pk]
+                batch.statements.append(Statement(
+                    article=article, speaker=speaker, position=position + 1,
+                    text=self.sentence(12, 40), speaker_title=title,
+                    speaker_organization=organization,
+                ))
+                batch.people.append(people_text(speaker, title, organization))
+            batch.articles.append(article)
+            batch.entities.append(entities_text(countries, companies, sectors, speakers))
+        return batch
+
+
+@dataclass
+class CorpusBatch:
+    """One batch of generated rows, and the text the search index gets for them."""
+
+    articles: list = field(default_factory=list)
+    entities: list = field(default_factory=list)
+    country_links: list = field(default_factory=list)
+    company_links: list = field(default_factory=list)
+    sector_links: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+
+    def save(self) -> None:
         with transaction.atomic():
-            articles = Article.objects.bulk_create(articles)
-            country_links, company_links, sector_links, statements = [], [], [], []
-            for article, (countries, companies, sectors) in zip(articles, links, strict=True):
-                country_links += [Article.countries.through(article=article, country=c)
-                                  for c in countries]
-                company_links += [Article.companies.through(article=article, company=c)
-                                  for c in companies]
-                sector_links += [Article.sectors.through(article=article, sector=s)
-                                 for s in sectors]
-                for position in range(self.random.randint(0, 4)):
-                    speaker = self.random.choices(self.speakers,
-                                                  cum_weights=self.speaker_weights)[0]
-                    statements.append(Statement(
-                        article=article, speaker=speaker, position=position + 1,
-                        text=self.sentence(12, 40),
-                        speaker_title=self.random.choice(TITLES),
-                        speaker_organization=self.organization_of[speaker.pk],
-                    ))
-            Article.countries.through.objects.bulk_create(country_links)
-            Article.companies.through.objects.bulk_create(company_links)
-            Article.sectors.through.objects.bulk_create(sector_links)
-            statements = Statement.objects.bulk_create(statements)
-        return [a.pk for a in articles], [s.pk for s in statements]
+            bulk.save(Article, self.articles)
+            bulk.save(Article.countries.through, self.country_links, with_ids=False)
+            bulk.save(Article.companies.through, self.company_links, with_ids=False)
+            bulk.save(Article.sectors.through, self.sector_links, with_ids=False)
+            bulk.save(Statement, self.statements)
+
+    def article_documents(self) -> list[ArticleDocument]:
+        return [ArticleDocument(a.pk, a.title, a.summary, a.body, entities)
+                for a, entities in zip(self.articles, self.entities, strict=True)]
+
+    def statement_documents(self) -> list[StatementDocument]:
+        return [StatementDocument(s.pk, s.text, people)
+                for s, people in zip(self.statements, self.people, strict=True)]

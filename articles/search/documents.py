@@ -39,6 +39,22 @@ def names(entity) -> list[str]:
     return [entity.name, *alias_list(entity.aliases), *extra]
 
 
+def entities_text(countries, companies, sectors, speakers) -> str:
+    """The names an article is also found by: its links' names and aliases, its speakers'."""
+    entities = []
+    for related in (*countries, *companies):
+        entities.extend(names(related))
+    entities.extend(sector.name for sector in sectors)
+    for speaker in sorted(set(speakers), key=lambda s: s.pk):
+        entities.extend(names(speaker))
+    return " · ".join(entities)
+
+
+def people_text(speaker, title: str, organization) -> str:
+    """Who said a statement, as it is found: the speaker's names, title, organisation."""
+    return " · ".join(filter(None, [*names(speaker), title, *names(organization)]))
+
+
 def batched(ids: Iterable[int]) -> Iterator[list[int]]:
     ids = sorted(set(ids))
     for start in range(0, len(ids), BATCH_SIZE):
@@ -59,16 +75,12 @@ def article_documents(ids: Iterable[int]) -> Iterator[ArticleDocument]:
             ),
         ).only("id", "title", "summary", "body")
         for article in articles:
-            entities = []
-            for related in (*article.countries.all(), *article.companies.all()):
-                entities.extend(names(related))
-            entities.extend(sector.name for sector in article.sectors.all())
-            speakers = {s.speaker for s in article.statements.all() if s.speaker_id}
-            for speaker in sorted(speakers, key=lambda s: s.pk):
-                entities.extend(names(speaker))
-            yield ArticleDocument(
-                article.pk, article.title, article.summary, article.body, " · ".join(entities)
+            entities = entities_text(
+                article.countries.all(), article.companies.all(), article.sectors.all(),
+                [s.speaker for s in article.statements.all() if s.speaker_id],
             )
+            yield ArticleDocument(article.pk, article.title, article.summary, article.body,
+                                  entities)
 
 
 def statement_documents(ids: Iterable[int]) -> Iterator[StatementDocument]:
@@ -80,9 +92,7 @@ def statement_documents(ids: Iterable[int]) -> Iterator[StatementDocument]:
             "speaker_organization__name", "speaker_organization__aliases",
         )
         for statement in statements:
-            people = [
-                *names(statement.speaker), statement.speaker_title,
-                *names(statement.speaker_organization),
-            ]
-            yield StatementDocument(statement.pk, statement.text, " · ".join(filter(None, people)))
+            people = people_text(statement.speaker, statement.speaker_title,
+                                 statement.speaker_organization)
+            yield StatementDocument(statement.pk, statement.text, people)
 

@@ -1,9 +1,38 @@
+from concurrent.futures import Future, ThreadPoolExecutor
+
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 from tqdm import tqdm
 
-from articles.corpus import CorpusSize, CorpusWriter
+from articles.bulk import without_query_log
+from articles.corpus import CorpusBatch, CorpusSize, CorpusWriter
 from articles.models import Source
 from articles.search import backend
+
+
+def store(batch: CorpusBatch) -> int:
+    """Save a batch and index it (bulk writes send no signals); returns its statements."""
+    batch.save()
+    search = backend()
+    search.write_articles(batch.article_documents())
+    search.write_statements(batch.statement_documents())
+    return len(batch.statements)
+
+
+class InThisThread:
+    """An executor that runs each call at once: another thread's connection would not see
+    the rows of a transaction already open here (a test's)."""
+
+    def submit(self, function, *args) -> Future:
+        future = Future()
+        future.set_result(function(*args))
+        return future
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
 
 
 class Command(BaseCommand):
@@ -14,7 +43,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--batch-size", type=int, default=1000)
 
-    def handle(self, *args, articles, seed, batch_size, **options):
+    def handle(self, *args, **options):
+        with without_query_log():
+            self.generate(**options)
+
+    def generate(self, articles, seed, batch_size, **options):
         if articles < 1:
             raise CommandError("--articles must be at least 1.")
         if Source.objects.filter(slug__startswith=f"corpus-{seed}-").exists():
@@ -24,17 +57,23 @@ class Command(BaseCommand):
             )
         writer = CorpusWriter(CorpusSize.for_articles(articles), seed)
         writer.entities()
-        search = backend()
         statements = 0
-        with tqdm(total=articles, unit="articles", disable=None, file=self.stderr) as bar:
+        # The database writes one batch while Python makes the next: two cores both busy,
+        # and never more than two batches in memory.
+        in_transaction = connection.in_atomic_block
+        with (tqdm(total=articles, unit="articles", disable=None, file=self.stderr) as bar,
+              InThisThread() if in_transaction else ThreadPoolExecutor(1) as database):
+            saving = None
             for start in range(0, articles, batch_size):
-                count = min(batch_size, articles - start)
-                article_ids, statement_ids = writer.article_batch(start, count)
-                # bulk_create sends no signals: index each batch directly.
-                search.index_articles(article_ids)
-                search.index_statements(statement_ids)
-                statements += len(statement_ids)
-                bar.update(count)
+                batch = writer.article_batch(start, min(batch_size, articles - start))
+                if saving is not None:
+                    statements += saving.result()
+                    bar.update(batch_size)
+                saving = database.submit(store, batch)
+            statements += saving.result()
+            bar.update(len(batch.articles))
+            if not in_transaction:
+                database.submit(connections.close_all).result()  # the writer thread's
         self.stdout.write(self.style.SUCCESS(
             f"Corpus (seed {seed}) written: {articles} articles, {statements} statements, "
             f"{len(writer.companies)} companies, {len(writer.speakers)} speakers."
