@@ -6,5 +6,5 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self):
-        from articles import signals, text_cleaning  # noqa: F401  (connects the receivers)
+        from articles import caching, signals, text_cleaning  # noqa: F401  (connects the receivers)
         from articles.search import signals as search_signals  # noqa: F401

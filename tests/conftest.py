@@ -27,6 +27,12 @@ def plain_static_files(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    # Tests look at what a view renders (response.context); test_page_cache turns it on.
+    settings.ARCHIVE_PAGE_CACHE = False
+
+
 @pytest.fixture
 def indexed(django_capture_on_commit_callbacks):
     """Rows made inside `with indexed():` reach the search index, as after a real commit.
