@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
-from articles.search import CANDIDATE_LIMIT, backend
+from articles.search import CANDIDATE_LIMIT, RankedResults, backend
 
 VALUES_PER_FACET = 8
 FACET_LIMIT = CANDIDATE_LIMIT
@@ -78,9 +78,15 @@ FACETS = [
 ]
 
 
+def entities(model, ids) -> dict:
+    """The facet's entities by id; a sector's label names its parent, fetched alongside."""
+    queryset = model.objects.published()
+    return (queryset.select_related("parent") if model is Sector else queryset).in_bulk(ids)
+
+
 def counted_ids(filterset, results) -> tuple[list[int], bool]:
     """The rows the facets count, and whether they are only the newest FACET_LIMIT."""
-    if hasattr(results, "candidate_ids"):
+    if isinstance(results, RankedResults):
         return results.candidate_ids, results.is_bounded
     newest = filterset.qs.order_by(f"-{filterset.date_field}", "-pk")
     ids = list(newest.values_list("pk", flat=True)[:FACET_LIMIT + 1])
@@ -98,7 +104,7 @@ def facets(filterset, ids: list[int]) -> list[Facet]:
         counts = dict(links[parameter].order_by("-n")[:VALUES_PER_FACET + len(active)])
         values = sorted(
             (FacetValue(str(entity), counts[pk], filterset.url_with(parameter, entity_key))
-             for pk, entity in model.objects.published().in_bulk(list(counts)).items()
+             for pk, entity in entities(model, list(counts)).items()
              if (entity_key := str(getattr(entity, key))) not in active),
             key=lambda value: (-value.count, value.label),
         )[:VALUES_PER_FACET]

@@ -247,3 +247,28 @@ def test_year_facets_link_to_the_years_dates(client):
     years = {f.parameter: f for f in client.get(URL).context["facets"]}["year"].values
     assert [(v.label, v.count) for v in years] == [("2024", 1), ("2023", 1)]
     assert years[0].url == "?published_after=2024-01-01&published_before=2024-12-31"
+
+
+def test_a_long_list_counts_only_up_to_its_limit_and_says_more(client, monkeypatch):
+    from articles import search
+
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 2)
+    for day in (1, 2, 3):
+        make_article(title=f"Day {day}", published_on=date(2024, 1, day))
+    response = client.get(URL)
+    assert response.context["article_page"].paginator.count == 2
+    assert [a.title for a in response.context["article_page"].object_list] == ["Day 3", "Day 2"]
+    assert "More than 2 articles: the 2 newest are listed" in response.content.decode()
+
+
+def test_the_sector_facet_names_subsectors_parents_without_a_query_each(client):
+    energy = Sector.objects.get(slug="energy")
+
+    def add_subsectors(count):
+        for _ in range(count):
+            make_article(sectors=[make_sector(parent=energy)])
+
+    add_subsectors(1)
+    one = query_count(client, URL)
+    add_subsectors(5)
+    assert query_count(client, URL) == one

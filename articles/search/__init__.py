@@ -14,7 +14,8 @@ from django.db import connection
 from articles.search.base import SearchBackend
 from articles.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse
 
-__all__ = ["MAX_QUERY_LENGTH", "RankedResults", "SearchBackend", "backend", "parse"]
+__all__ = ["CappedResults", "MAX_QUERY_LENGTH", "RankedResults", "SearchBackend", "backend",
+           "parse"]
 
 
 @cache
@@ -39,37 +40,38 @@ def backend() -> SearchBackend:
 CANDIDATE_LIMIT = 1000
 
 
-class RankedResults:
-    """The rows of a filtered, matched queryset in order of relevance, fetched a page at a time.
+class CappedResults:
+    """The first rows of a filtered, ordered queryset, fetched a page at a time.
 
-    The matches' ids are read once, newest first and at most CANDIDATE_LIMIT + 1 of them
-    (cheap however broad the search: the database stops early). Django's Paginator counts
-    those and slices them; a slice ranks the candidates in the database and loads only its
-    own rows through `rows` (select_related, prefetching...). When there are more matches
-    than CANDIDATE_LIMIT, the newest CANDIDATE_LIMIT are the ones ranked and `is_bounded`
-    says so; they are not counted further (the page says "more than"), since counting every
-    match of a common word is what makes a broad search slow.
+    The ids are read once, in the queryset's order and at most CANDIDATE_LIMIT + 1 of them
+    (cheap however many rows match: the database stops early). Django's Paginator counts those
+    and slices them; a slice loads only its own rows through `rows` (select_related,
+    prefetching...). When more rows match, `is_bounded` says so and the page says "more
+    than": counting every article of a country found in half the archive, and paging
+    a thousand pages deep, are what would make a list grow with the archive.
     """
 
-    def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
+    def __init__(self, queryset, date_field: str, rows=lambda qs: qs):
         self.matches = queryset
         self.model = queryset.model
-        self.query = query
         self.date_field = date_field
         self.rows = rows
 
+    def ordered_matches(self):
+        return self.matches
+
     @cached_property
-    def _newest_ids(self) -> list[int]:
-        newest = self.matches.order_by(f"-{self.date_field}", "-pk")
-        return list(newest.values_list("pk", flat=True)[:CANDIDATE_LIMIT + 1])
+    def _first_ids(self) -> list[int]:
+        ordered = self.ordered_matches()
+        return list(ordered.values_list("pk", flat=True)[:CANDIDATE_LIMIT + 1])
 
     @property
     def candidate_ids(self) -> list[int]:
-        return self._newest_ids[:CANDIDATE_LIMIT]
+        return self._first_ids[:CANDIDATE_LIMIT]
 
     @property
     def is_bounded(self) -> bool:
-        return len(self._newest_ids) > CANDIDATE_LIMIT
+        return len(self._first_ids) > CANDIDATE_LIMIT
 
     def count(self) -> int:
         return len(self.candidate_ids)
@@ -77,12 +79,31 @@ class RankedResults:
     def __len__(self) -> int:
         return self.count()
 
+    def page_ids(self, start: int, stop: int) -> list[int]:
+        return self.candidate_ids[start:stop]
+
     def __getitem__(self, item):
         if not isinstance(item, slice):
             return self[item:item + 1][0]
         start, stop = item.start or 0, item.stop
         if not self.candidate_ids:
             return []
-        ids = backend().ranked_ids(self.model, self.candidate_ids, self.query, start, stop - start)
+        ids = self.page_ids(start, stop)
         found = self.rows(self.model.objects.filter(pk__in=ids)).in_bulk()
         return [found[pk] for pk in ids if pk in found]
+
+
+class RankedResults(CappedResults):
+    """The matches of a search in order of relevance: the newest CANDIDATE_LIMIT matches
+    are ranked in the database, and only a page's rows are loaded."""
+
+    def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
+        super().__init__(queryset, date_field, rows)
+        self.query = query
+
+    def ordered_matches(self):
+        return self.matches.order_by(f"-{self.date_field}", "-pk")
+
+    def page_ids(self, start: int, stop: int) -> list[int]:
+        return backend().ranked_ids(self.model, self.candidate_ids, self.query, start,
+                                    stop - start)

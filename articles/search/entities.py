@@ -8,8 +8,7 @@ a few minutes so that other processes' changes show up too.
 import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
+from articles.caching import versioned
 from articles.folding import words_key
 from articles.models import (
     Article,
@@ -44,8 +43,6 @@ class EntityCard:
 
 def invalidate_gazetteer(**kwargs) -> None:
     _cache.clear()
-    cache.delete_many([f"entity-card:{model._meta.model_name}:{kwargs['instance'].pk}"
-                       for model in CARD_BUILDERS if isinstance(kwargs.get("instance"), model)])
 
 
 def gazetteer() -> dict[tuple[str, ...], tuple[type, int]]:
@@ -91,11 +88,11 @@ def named_in(text: str) -> list[tuple[type, int]]:
 def entity_cards(text: str) -> list[EntityCard]:
     cards = []
     for model, pk in named_in(text)[:MAX_CARDS]:
-        # A card's facts and count may be a few minutes old: counting the articles of a
-        # sector or country found in half the archive is not worth doing on every search.
+        # Counting the articles of a sector or country found in half the archive is not
+        # worth doing on every search: a card is kept until the content changes.
         key = f"entity-card:{model._meta.model_name}:{pk}"
-        card = cache.get_or_set(key, lambda model=model, pk=pk: CARD_BUILDERS[model](pk),
-                                CARD_SECONDS)
+        card = versioned(key, lambda model=model, pk=pk: CARD_BUILDERS[model](pk),
+                         CARD_SECONDS)
         if card:
             cards.append(card)
     return cards

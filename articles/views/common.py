@@ -1,12 +1,12 @@
 """What every list page shares: pagination, rows, filters, facets, filter options."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
 
 from articles import search
+from articles.caching import versioned
 from articles.facets import counted_ids, facets
 from articles.filters import ArticleFilterSet, StatementFilterSet
 from articles.models import (
@@ -22,8 +22,6 @@ from articles.models import (
 from articles.search.entities import entity_cards
 
 PUBLISHED_ARTICLES = listed_q("articles__")
-FILTER_OPTIONS_SECONDS = 300
-HOME_SECONDS = 300
 
 
 def paginate(request, queryset, notices: list[str], parameter: str = "page"):
@@ -109,7 +107,7 @@ def results_page(request, filterset, rows, notices, parameter="page"):
     if filterset.ranks_by_relevance:
         results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
     else:
-        results = rows(filterset.qs)
+        results = search.CappedResults(filterset.qs, filterset.date_field, rows)
     page = paginate(request, results, notices, parameter)
     if query.is_usable:
         page.object_list = list(page.object_list)
@@ -123,7 +121,7 @@ def results_page(request, filterset, rows, notices, parameter="page"):
 def filter_options():
     """The choices of the filter form: what published articles name, and every sector.
 
-    Kept for a few minutes: the same for every list page, and slow to change.
+    Kept until the content changes: the same for every list page.
     """
     def options():
         return {
@@ -134,7 +132,7 @@ def filter_options():
             "sources": list(Source.objects.in_published_articles().only("slug", "name")),
         }
 
-    return cache.get_or_set("filter-options", options, FILTER_OPTIONS_SECONDS)
+    return versioned("filter-options", options)
 
 
 def most_covered(queryset, limit=12):

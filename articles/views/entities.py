@@ -1,10 +1,11 @@
 """Entity pages: companies, speakers, countries and pairs, sectors, sources."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles import profiles
+from articles.caching import versioned
 from articles.charts import timeline
 from articles.models import (
     Article,
@@ -46,8 +47,10 @@ def company_detail(request, slug):
     )
     context.update({
         "company": company,
-        "timeline": timeline(monthly_counts(articles), f"Articles mentioning {company.name}"),
-        "co_mentioned": profiles.co_mentioned(articles, exclude=company),
+        "timeline": versioned(f"timeline:company:{company.pk}", lambda: timeline(
+            monthly_counts(articles), f"Articles mentioning {company.name}")),
+        "co_mentioned": versioned(f"co-mentioned:company:{company.pk}",
+                                  lambda: profiles.co_mentioned(articles, exclude=company)),
         "parent": visible.filter(pk=company.parent_id).first(),
         "sectors": company.sectors.select_related("parent"),
         "subsidiaries": company.subsidiaries.visible_to(request.user),
@@ -85,18 +88,16 @@ def speaker_detail(request, slug):
     )
     context.update({
         "speaker": speaker,
-        "timeline": timeline(monthly_counts(articles), f"Articles quoting {speaker.name}"),
-        "topics": profiles.topics(articles),
+        "timeline": versioned(f"timeline:speaker:{speaker.pk}", lambda: timeline(
+            monthly_counts(articles), f"Articles quoting {speaker.name}")),
+        "topics": versioned(f"topics:speaker:{speaker.pk}", lambda: profiles.topics(articles)),
     })
     return render(request, "articles/speaker_detail.html", context)
 
 
 def country_list(request):
-    countries = Country.objects.annotate(
-        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
-        company_count=count_of(Company.objects.published(), "country"),
-    ).filter(Q(article_count__gt=0) | Q(company_count__gt=0)).order_by("-article_count", "name")
-    return render(request, "articles/country_list.html", {"countries": countries})
+    return render(request, "articles/country_list.html",
+                  {"countries": versioned("country-list", profiles.country_counts)})
 
 
 def country_detail(request, code):
@@ -113,8 +114,10 @@ def country_detail(request, code):
         "country": country,
         "companies": country.companies.published(),
         "speakers": country.speakers.published(),
-        "partners": profiles.partner_countries(country, articles),
-        "timeline": timeline(monthly_counts(articles), f"Articles involving {country.name}"),
+        "partners": versioned(f"partners:{country.pk}",
+                              lambda: profiles.partner_countries(country, articles)),
+        "timeline": versioned(f"timeline:country:{country.pk}", lambda: timeline(
+            monthly_counts(articles), f"Articles involving {country.name}")),
     })
     return render(request, "articles/country_detail.html", context)
 
@@ -134,12 +137,13 @@ def country_pair(request, first, second):
         request, articles=articles,
         statements=Statement.objects.published().in_articles(articles),
     )
-    first_side, second_side = profiles.pair_companies(one, other, articles)
+    first_side, second_side = versioned(f"pair-companies:{one.pk}:{other.pk}",
+                                        lambda: profiles.pair_companies(one, other, articles))
     context.update({
         "first": one, "second": other, "first_companies": first_side,
         "second_companies": second_side,
-        "timeline": timeline(monthly_counts(articles),
-                             f"Articles involving both {one.name} and {other.name}"),
+        "timeline": versioned(f"timeline:pair:{one.pk}:{other.pk}", lambda: timeline(
+            monthly_counts(articles), f"Articles involving both {one.name} and {other.name}")),
     })
     return render(request, "articles/country_pair.html", context)
 
@@ -158,7 +162,8 @@ def sector_detail(request, slug):
     )
     context.update({
         "sector": sector,
-        "timeline": timeline(monthly_counts(articles), f"Articles in {sector.name}"),
+        "timeline": versioned(f"timeline:sector:{sector.pk}", lambda: timeline(
+            monthly_counts(articles), f"Articles in {sector.name}")),
         "subsectors": sector.children.all(),
         "companies": Company.objects.published()
         .filter(sectors__in=Sector.objects.with_subsectors([sector])).distinct(),

@@ -1,8 +1,8 @@
 """The home page and the article and statement lists and pages."""
 
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
 
+from articles.caching import versioned
 from articles.models import (
     Article,
     Company,
@@ -10,7 +10,6 @@ from articles.models import (
     Statement,
 )
 from articles.views.common import (
-    HOME_SECONDS,
     article_rows,
     filtered_listings,
     most_covered,
@@ -30,8 +29,8 @@ def home(request):
             "sector_tree": sector_tree(),
         }
 
-    # The counts behind the entry points scan the whole archive: a few minutes old is fine.
-    context = cache.get_or_set("home-entry-points", entry_points, HOME_SECONDS)
+    # The counts behind the entry points scan the whole archive: kept until a change.
+    context = versioned("home-entry-points", entry_points)
     context["latest"] = article_rows(published).order_by("-published_on", "-id")[:8]
     return render(request, "articles/home.html", context)
 
