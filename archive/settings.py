@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "archive.routers.ReplicaMiddleware",
     "articles.pagecache.ReaderPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -175,6 +176,23 @@ else:
         f"DATABASE_URL selects {_database['ENGINE']}; only SQLite and PostgreSQL are supported."
     )
 DATABASES = {"default": _database}
+
+# --- Read replicas (archive/routers.py) ------------------------------------------------------
+# Comma-separated PostgreSQL streaming replicas of DATABASE_URL; anonymous readers' pages
+# read from them. No pool: a replica that is down must fail fast (connect_timeout) and be
+# skipped, not make readers wait for a pool.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
+DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 10)
+for _number, _url in enumerate(DATABASE_REPLICA_URLS):
+    _replica = dj_database_url.parse(_url)
+    if _replica["ENGINE"] != "django.db.backends.postgresql" or not DATABASE_URL.startswith(
+            ("postgres://", "postgresql://")):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS are PostgreSQL replicas of a "
+                                   "PostgreSQL DATABASE_URL.")
+    _replica.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True, TEST={"MIRROR": "default"},
+                    OPTIONS={"connect_timeout": env_int("DATABASE_REPLICA_CONNECT_TIMEOUT", 2)})
+    DATABASES[f"replica_{_number}"] = _replica
+DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"] if DATABASE_REPLICA_URLS else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

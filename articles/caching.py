@@ -5,6 +5,9 @@ decision, a merge) bumps the version in the shared cache; cached pages and cache
 carry the version in their key, so after a change nothing cached before it is served
 again, on any app server sharing the cache. The old entries simply expire.
 
+When the change commits, the primary's WAL position is noted too (archive/routers.py):
+readers are not sent to a replica that has not replayed it yet.
+
 The version is bumped when the change happens and again when its transaction commits:
 a reader who rendered the page between the two (seeing the old rows) cached it under a
 version that the commit then retires.
@@ -16,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from archive.routers import record_primary_position
 from articles.models import (
     Article,
     Company,
@@ -50,9 +54,14 @@ def bump_content_version() -> None:
     cache.set(VERSION_KEY, max(time.time_ns(), content_version() + 1), None)
 
 
+def committed() -> None:
+    record_primary_position()
+    bump_content_version()
+
+
 def content_changed(**kwargs) -> None:
     bump_content_version()
-    transaction.on_commit(bump_content_version)
+    transaction.on_commit(committed)
 
 
 def versioned(key: str, build, timeout: int = COUNTS_SECONDS):

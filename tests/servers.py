@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, Request, build_opener
 
@@ -79,6 +80,13 @@ class Browser:
     def get(self, path: str) -> str:
         with self.opener.open(self.base_url + path, timeout=60) as response:
             return response.read().decode()
+
+    def status(self, path: str) -> int:
+        try:
+            with self.opener.open(self.base_url + path, timeout=60) as response:
+                return response.status
+        except HTTPError as error:
+            return error.code
 
     def post(self, path: str, fields: list[tuple[str, str]]) -> str:
         token = next(c.value for c in self.cookies if c.name == "csrftoken")

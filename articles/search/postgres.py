@@ -5,9 +5,11 @@ the English stemmer, so "botas" finds "BOTAŞ". Weights: title A, summary and li
 entities B, body C; for statements, the quote A and who said it B.
 """
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models.expressions import RawSQL
 
+from archive.routers import reading_alias
+from articles.models import Article
 from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend
 from articles.search.query import ParsedQuery, Term
 
@@ -28,6 +30,11 @@ def tsquery_text(query: ParsedQuery) -> str:
     parts = ["(" + " | ".join(term_sql(term) for term in clause) + ")" for clause in query.clauses]
     parts.extend("!" + term_sql(term) for term in query.excluded)
     return " & ".join(parts)
+
+
+def reading(model):
+    """The connection this request reads from: a replica for readers when there is one."""
+    return connections[reading_alias(model)]
 
 
 class PostgresBackend(SearchBackend):
@@ -93,7 +100,7 @@ class PostgresBackend(SearchBackend):
     def ranked_ids(self, model, ids, query, offset, limit):
         table = self.table_for(model)
         key = "article_id" if table == self.article_table else "statement_id"
-        with connection.cursor() as cursor:
+        with reading(model).cursor() as cursor:
             cursor.execute(
                 f"""
                 SELECT d.{key}
@@ -114,7 +121,7 @@ class PostgresBackend(SearchBackend):
 
     def headlines(self, table, column, ids, query, highlight_all=False):
         options = HEADLINE_OPTIONS + (", HighlightAll=true" if highlight_all else "")
-        with connection.cursor() as cursor:
+        with reading(Article).cursor() as cursor:
             cursor.execute(
                 f"""
                 SELECT id, ts_headline('{CONFIG}', {column}, to_tsquery('{CONFIG}', %s), %s)
