@@ -62,3 +62,10 @@ def save(model, objects: list, with_ids: bool = True) -> list:
     for obj in objects:
         obj._state.adding = False
     return objects
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load: without them the planner takes a table
+    of a million rows for a small one (and autovacuum may get to it only much later)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -149,7 +149,8 @@ def country_pair(request, first, second):
 
 
 def sector_list(request):
-    return render(request, "articles/sector_list.html", {"tree": sector_tree()})
+    return render(request, "articles/sector_list.html",
+                  {"tree": versioned("sector-tree", sector_tree)})
 
 
 def sector_detail(request, slug):
@@ -172,10 +173,12 @@ def sector_detail(request, slug):
 
 
 def source_list(request):
-    sources = Source.objects.select_related("country").annotate(
-        article_count=Count("articles", filter=PUBLISHED_ARTICLES)
-    )
-    return render(request, "articles/source_list.html", {"sources": sources})
+    def sources():
+        return list(Source.objects.select_related("country").annotate(
+            article_count=Count("articles", filter=PUBLISHED_ARTICLES)))
+
+    return render(request, "articles/source_list.html",
+                  {"sources": versioned("source-list", sources)})
 
 
 def source_detail(request, slug):

@@ -1,8 +1,9 @@
 import statistics
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.db import connection
+from django.core.cache import cache
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 from django.test import Client
 from django.test.utils import override_settings
 
@@ -30,32 +31,85 @@ def page_urls() -> dict[str, str]:
             if len(countries) > 1 else None,
             "sector": sector.get_absolute_url() if sector else None,
             "source": source.get_absolute_url() if source else None,
+            "countries": "/countries/", "sectors": "/sectors/", "companies": "/companies/",
+            "speakers": "/speakers/", "sources": "/sources/",
             "feed": "/articles/feed/", "sitemap": "/sitemap.xml"}
     return {name: url for name, url in urls.items() if url}
 
 
+def use_database(name: str) -> None:
+    """Point the default connection at another database of the same server."""
+    connections["default"].close()
+    connections.settings["default"] = {**connections.settings["default"], "NAME": name}
+    del connections["default"]
+    cache.clear()  # cached counts belong to the database they were counted in
+
+
 class Command(BaseCommand):
-    help = "Time the server side of each page type a reader opens; prints p50/p95 in ms."
+    help = ("Time the server side of each page type a reader opens (no page cache); prints "
+            "p50/p95 in ms, and with --compare the ratios against another database.")
 
     def add_arguments(self, parser):
         parser.add_argument("--repeats", type=int, default=10)
+        parser.add_argument("--cold", action="store_true",
+                            help="Empty the cache before every request (counts and "
+                                 "timelines recomputed each time).")
+        parser.add_argument("--compare", metavar="DATABASE",
+                            help="Another database on the same server (the baseline, e.g. "
+                                 "a 100k corpus); both are timed in this run, page by page.")
 
-    def handle(self, *args, repeats, **options):
+    def handle(self, *args, repeats, cold, compare, **options):
         production_like = override_settings(
-            DEBUG=False,
+            DEBUG=False, ARCHIVE_PAGE_CACHE=False,
             ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
             STORAGES={**settings.STORAGES, "staticfiles": {
                 "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
         )
-        client = Client()
-        results = {}
+        if compare and connection.vendor != "postgresql":
+            raise CommandError("--compare needs PostgreSQL (another database on its server).")
+        databases = [connection.settings_dict["NAME"], *([compare] if compare else [])]
         with production_like:
-            for name, url in page_urls().items():
+            results = self.measure(databases, repeats, cold)
+        if len(set(databases)) > 1:
+            use_database(databases[0])
+        mode = "cache emptied before every request" if cold else "page cache off"
+        self.stdout.write(f"{repeats} requests per page after a warm-up; {mode}.")
+        for name in databases:
+            self.stdout.write(f"{name}: {results[name]['published']} published articles "
+                              f"on {connection.vendor}")
+        header = f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8}"
+        if compare:
+            header += f" {'base p50':>9} {'base p95':>9} {'p50 ratio':>9}"
+        self.stdout.write(header + "  url")
+        main, baseline = results[databases[0]], results.get(compare)
+        for page, (url, samples) in main["pages"].items():
+            line = f"{page:<18} {statistics.median(samples):8.1f} {percentile(samples, .95):8.1f}"
+            if baseline and page in baseline["pages"]:
+                base = baseline["pages"][page][1]
+                line += (f" {statistics.median(base):9.1f} {percentile(base, .95):9.1f} "
+                         f"{statistics.median(samples) / statistics.median(base):9.2f}")
+            self.stdout.write(f"{line}  {url}")
+
+    def measure(self, databases, repeats, cold):
+        client = Client()
+        urls, results = {}, {}
+        switch = use_database if len(set(databases)) > 1 else (lambda name: None)
+        for name in dict.fromkeys(databases):
+            switch(name)
+            urls[name] = page_urls()
+            results[name] = {"published": Article.objects.published().count(), "pages": {}}
+        # Page by page, each database in turn: both see the same moments of a busy machine.
+        for page in urls[databases[0]]:
+            for name in dict.fromkeys(databases):
+                url = urls[name].get(page)
+                if url is None:
+                    continue
+                switch(name)
                 client.get(url)  # warm up
-                results[name] = (url, [timed(client.get, url) for _ in range(repeats)])
-        self.stdout.write(f"{Article.objects.published().count()} published articles on "
-                          f"{connection.vendor}; {repeats} requests per page after a warm-up.")
-        self.stdout.write(f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8}  url")
-        for name, (url, samples) in results.items():
-            self.stdout.write(f"{name:<18} {statistics.median(samples):8.1f} "
-                              f"{percentile(samples, 0.95):8.1f}  {url}")
+                samples = []
+                for _ in range(repeats):
+                    if cold:
+                        cache.clear()
+                    samples.append(timed(client.get, url))
+                results[name]["pages"][page] = (url, samples)
+        return results

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from tqdm import tqdm
 
-from articles.bulk import without_query_log
+from articles.bulk import analyze, without_query_log
 from articles.corpus import CorpusBatch, CorpusSize, CorpusWriter
 from articles.models import Source
 from articles.search import backend
@@ -74,6 +74,7 @@ class Command(BaseCommand):
             bar.update(len(batch.articles))
             if not in_transaction:
                 database.submit(connections.close_all).result()  # the writer thread's
+        analyze()
         self.stdout.write(self.style.SUCCESS(
             f"Corpus (seed {seed}) written: {articles} articles, {statements} statements, "
             f"{len(writer.companies)} companies, {len(writer.speakers)} speakers."
