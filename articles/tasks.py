@@ -121,7 +121,7 @@ def import_options(parameters: dict) -> ImportOptions:
         default_published=date.fromisoformat(published) if published else None,
         extract=parameters.get("extract", True),
         update=parameters.get("update", False),
-        keep_links=parameters.get("keep_links", False),
+        trust_file_status=parameters.get("trust_file_status", False),
     )
 
 

@@ -93,3 +93,14 @@ def test_an_empty_upload_is_refused_with_the_form_and_starts_no_job(editor_clien
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()
     assert not Job.objects.exists()
+
+
+def test_an_empty_file_among_others_is_imported_with_them_and_reported(
+        editor_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(editor_client, SimpleUploadedFile("deal.txt", b"Gas deal\n\nA deal."),
+               SimpleUploadedFile("empty.txt", b""))
+    work_off_queue()
+    job = Job.objects.get()
+    assert job.summary == "1 created, 0 updated, 0 unchanged, 1 failed"
+    assert job.entries.get(level="failure").message == "empty file"

@@ -19,6 +19,10 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
+    def __init__(self, **kwargs):
+        # An empty file among many is reported by the import, not a reason to refuse them all.
+        super().__init__(allow_empty_file=True, **kwargs)
+
     def clean(self, data, initial=None):
         files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
         if not files and self.required:

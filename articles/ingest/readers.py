@@ -273,12 +273,16 @@ def read_bytes(data: bytes, origin: str, kind: str) -> Iterator[ArticleRecord | 
         yield item
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """The files of a folder and its subfolders, hidden ones left out, in reading order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
 def read_paths(paths) -> Iterator[ArticleRecord | Problem]:
     """Every record and problem in the files and directories (recursively) given."""
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for file in files:
+            for file in folder_files(path):
                 yield from read_file(file)
         elif path.exists():
             yield from read_file(path)

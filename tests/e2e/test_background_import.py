@@ -1,0 +1,71 @@
+"""An editor uploads a folder of 500 files and watches a real worker import it."""
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.processes import Archive, answers, free_port
+from tests.test_worker_processes import shipyard_orders
+
+
+@pytest.fixture
+def served_archive(tmp_path):
+    """The web server as its own process on a database of its own, for a worker to share."""
+    archive = Archive(tmp_path)
+    archive.port = free_port()
+    archive.url = f"http://127.0.0.1:{archive.port}"
+    archive.start("runserver", f"127.0.0.1:{archive.port}", "--noreload")
+    archive.wait_for(lambda: answers(archive.port, "/admin/login/"), every=0.5)
+    yield archive
+    archive.close()
+
+
+def test_an_editor_watches_an_uploaded_folder_of_500_files_import_in_the_background(
+        page, served_archive, tmp_path, screenshot):
+    archive = served_archive
+    inbox = shipyard_orders(tmp_path / "inbox", 498)
+    (inbox / "broken.jsonl").write_text('{"title": "A", "body": "B"}\n{"title": \n')
+    (inbox / "empty.txt").write_text("")
+    password = re.search(r"password: (\S+)", archive.manage("create_local_editor")).group(1)
+    page.goto(f"{archive.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", password)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"{archive.url}/admin/articles/article/import/")
+    page.set_input_files("#id_files", sorted(inbox.iterdir()))
+    page.get_by_role("button", name="Import").click()
+    # 500 files in one request: slow on a busy machine.
+    page.wait_for_url(re.compile(r"/admin/articles/job/\d+/change/$"), timeout=180_000)
+    assert page.get_by_text("Waiting for a worker").first.is_visible()
+    job_url = page.url
+
+    archive.start("db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2")
+    seen, pictured = [], False
+    page.goto(f"{archive.url}/admin/articles/job/")  # the editor leaves, and comes back
+    page.goto(job_url)
+    deadline = time.monotonic() + 600
+    while not page.get_by_text("Finished:").is_visible() and time.monotonic() < deadline:
+        # The page reloads itself (its meta refresh); read the bar of whichever load is shown.
+        bar = page.locator("#job-progress progress")
+        try:
+            value, total = bar.get_attribute("value"), bar.get_attribute("max")
+        except PlaywrightError:  # read during a reload
+            continue
+        if total is not None and value is not None:
+            seen.append((int(value), int(total)))
+            if 0 < seen[-1][0] < 501 and not pictured:
+                screenshot("job-progress")  # the first time the bar is seen part-way
+                pictured = True
+        page.wait_for_timeout(300)
+    assert seen and all(total == 501 for _, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert any(0 < done < 501 for done, _ in seen), seen  # the bar moved while we watched
+    assert page.locator("#job-progress progress").get_attribute("value") == "501"
+    assert page.get_by_text("Finished: 499 created, 0 updated, 0 unchanged, 2 failed").is_visible()
+    failures = page.locator("#job-failures").inner_text()
+    assert "broken.jsonl:2" in failures and "empty.txt" in failures
+    [(articles,)] = archive.query("SELECT count(*) FROM articles_article")
+    assert articles == 499
