@@ -1,9 +1,18 @@
-"""Running the queue in the test's own process: the database worker's loop, until empty."""
+"""Running the queue in the test's own process, with the database worker's own code.
+
+The worker's loop closes and reopens connections between tasks, which a test's open
+transaction does not allow on PostgreSQL; the claiming and running of each task are the
+worker's own. Separate worker processes are tested in test_worker_processes.py.
+"""
 
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 
 def work_off_queue() -> None:
-    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
-           startup_delay=False, max_tasks=None, worker_id="test-worker",
-           excluded_queue_names=[]).run()
+    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="test-worker",
+                    excluded_queue_names=[])
+    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
