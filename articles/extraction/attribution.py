@@ -24,6 +24,8 @@ from articles.extraction.words import (
     CAPITALIZED_RUN,
     NAME,
     PRONOUNS,
+    RANKS,
+    RUN_WORD,
     SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED,
@@ -47,7 +49,8 @@ NAMING_BEFORE = re.compile(
     r"\b(?:so-called|dubbed|known\s+as|named|nicknamed|code-?named|termed|labell?ed|"
     r"titled|entitled|the\s+(?:word|term|phrase|slogan|motto))\s*$", re.IGNORECASE)
 PARTICLED = rf"(?<![\w'’\-])(?:al|el)-{UPPER}[\w'’\-]*"  # "al-Kaabi said"
-SUBJECT = rf"({NAME}|{CAPITALIZED}|{PARTICLED}|{PRONOUNS}|{UNNAMED})"
+# A rank or honorific before the subject is passed over: "said Cmdr. Elena Rossi".
+SUBJECT = rf"(?:{RANKS}[ ]+)?({NAME}|{CAPITALIZED}|{PARTICLED}|{PRONOUNS}|{UNNAMED})"
 # What may open a sentence before its subject: "Speaking in Ankara, Kladov said".
 OPENING = (r"(?:[A-Z]\w+ing|Asked|Meanwhile|However|Also|In|At|On|During|After|"
            r"Before|Later|Earlier|Separately)\b[^,\"“”]*,\s*")
@@ -111,7 +114,7 @@ class Attribution:
                  or re.match(rf"\W{{0,3}}\s*according to\s+{SUBJECT}", after))
         named_first = match.group(1) if match else None
         # "...," said Rear Admiral Sandeep Mehta / "...," German Vice Chancellor Robert Habeck said
-        run = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:[A-Z][\w\-]*|&)[ ]+)+"
+        run = (re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+((?:(?:{RUN_WORD}|&)[ ]+)+"
                         rf"[A-Z][\w\-]*)", after)
                or re.match(rf"\W{{0,3}}\s*({CAPITALIZED_RUN.pattern})\s+(?:{SPEECH_VERBS})\b",
                            after))
@@ -121,8 +124,10 @@ class Attribution:
                            rf"(?:{SPEECH_VERBS})\b", after)
                   or re.match(rf"\W{{0,3}}\s*(?:{SPEECH_VERBS})\s+(?:[\w\-&]+\s+){{1,5}}?({NAME})"
                               rf"(?=\s*[,.;]|\s*$)", after))
+        # "...," said Secretary Chu: a title and the surname of someone named.
+        surname = run.group(1).split()[-1] if run and not split else None
         candidates = [named_first, split[1] if split else None,
-                      titled.group(1) if titled else None]
+                      titled.group(1) if titled else None, surname]
         return self.settle_first(quote, candidates, quote.end, "adjacent-name")
 
     def role_noun(self, quote: Quote, around: Around) -> bool:

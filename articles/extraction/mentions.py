@@ -15,14 +15,21 @@ from articles.extraction.people import Person, clean_title, looks_like_name, spl
 from articles.extraction.roles import Roles, has_title_word, relative_to_title
 from articles.extraction.words import (
     CAPITALIZED_RUN,
+    CORPORATE_FORMS,
     NAME,
     NAME_WORD,
+    NOT_NAME_WORDS,
+    PORTFOLIO_WORDS,
     PROPER_NAME,
     SPEECH_VERBS,
     TITLE_WORDS,
+    UPPER,
 )
 from articles.folding import fold
 
+# A capitalised title word and one name word, with no other name word after it.
+TITLED_SURNAME = re.compile(
+    rf"(?<![\w'’\-.])({UPPER}[\w\-]*)[ ]+({NAME_WORD})(?![\w'’\-]|[ ]+{UPPER}|[ ]+\()")
 PAST_ROLE = re.compile(r"(?:previously|formerly|until\s+recently|once|then)\b", re.IGNORECASE)
 ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
 
@@ -145,6 +152,7 @@ class Mentions:
         for match in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+({NAME})", text):
             if looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1))
+        self.find_titled_surnames(text)
         # Known people by name or alias, and every person's later mentions by surname.
         for start, _, known in mentions(text, self.gazetteer.person_by_words,
                                         self.gazetteer.person_first_words):
@@ -159,11 +167,40 @@ class Mentions:
         for person in self.people:
             person.mentions = sorted({*person.mentions, *positions.get(person.surname, [])})
 
+    def find_titled_surnames(self, text: str) -> None:
+        """ "said Secretary Chu", "Energy Secretary Moniz said", "President Barroso said:":
+        a title and a surname alone, of a person named in full earlier or not at all."""
+        for match in TITLED_SURNAME.finditer(text):
+            title_word, surname = match.group(1), match.group(2)
+            if fold(title_word) not in TITLE_WORDS or not self.could_be_surname(surname):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            words = text[line_start:match.start()].split()
+            title = [title_word]
+            while words and (fold(words[-1]) in TITLE_WORDS | PORTFOLIO_WORDS
+                             | self.gazetteer.country_words) and words[-1][:1].isupper():
+                title.insert(0, words.pop())
+            known = self.people_by_surname.get(fold(surname))
+            if known:
+                person = known[-1]
+                person.mentions.append(match.start(2))
+                if not person.title:
+                    person.title = self.roles.without_nationality(" ".join(title))
+            else:
+                self.person(surname, match.start(2), " ".join(title))
+
+    def could_be_surname(self, word: str) -> bool:
+        folded = fold(word)
+        return not (folded in TITLE_WORDS or folded in PORTFOLIO_WORDS
+                    or folded in NOT_NAME_WORDS or folded in self.gazetteer.country_words
+                    or word in CORPORATE_FORMS or self.organizations.named(word))
+
     def titled_person(self, before: list[str], name: str, position: int) -> None:
         """`before` the name: "Chief Executive of Danube Gas", "Gazprom's deputy head"..."""
         phrase = " ".join(before)
         possessive = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)['’]s\s+(.+)$", phrase)
-        of_organization = re.search(r"^(.*?)\s+(?:of|at)\s+((?:[A-Z][\w\-]*\s*)+)$", phrase)
+        of_organization = re.search(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s*)+)$",
+                                    phrase)
         if possessive and has_title_word(possessive.group(2)):
             owner = possessive.group(1)
             # "Erdogan's spokesman": the owner is a person, not an organisation.
@@ -171,7 +208,13 @@ class Mentions:
             self.person(name, position, possessive.group(2).strip(), organization)
         elif of_organization and has_title_word(of_organization.group(1)):
             title = self.roles.title_tail(of_organization.group(1).split())
-            if title:
+            portfolio = of_organization.group(2).split()
+            if title and all(fold(word) in PORTFOLIO_WORDS for word in portfolio):
+                # "Secretary of State", "Minister of Foreign Affairs": a portfolio, no
+                # organisation.
+                held = phrase[of_organization.end(1):].strip()
+                self.person(name, position, f"{title} {held}")
+            elif title:
                 self.person(name, position, title,
                             self.roles.role_organization(of_organization.group(2)))
         else:

@@ -15,6 +15,8 @@ from articles.extraction.words import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     PORTFOLIO_WORDS,
+    RANKS,
+    SUFFIXES,
     TITLE_WORDS,
 )
 from articles.folding import fold
@@ -29,7 +31,9 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        """ "Austin" of "Lloyd J. Austin III"."""
+        words = self.name.split()
+        return next((w for w in reversed(words) if w not in SUFFIXES), words[-1])
 
 
 # First names ending in -a that are men's.
@@ -59,29 +63,57 @@ def clean_title(text: str) -> str:
     return text.strip(" ,")
 
 
+def is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def without_rank(words: list[str]) -> list[str]:
+    """ "Commanding Officer Cmdr." -> "Commanding Officer": a rank before a name."""
+    text = re.sub(rf"(?:^|\s+){RANKS}$", "", " ".join(words))
+    return text.split()
+
+
 def split_name(words: list[str], gazetteer) -> tuple[list[str], str] | None:
-    """The trailing person name of a run of capitalised words, and the words before it."""
-    for length in (4, 3, 2):
-        if len(words) < length:
+    """The trailing person name of a run of capitalised words, and the words before it.
+    Middle initials and a suffix ("Lloyd J. Austin III") do not count as name words."""
+    core = words[:-1] if len(words) > 2 and words[-1] in SUFFIXES else words
+    suffix = words[len(core):]
+    for length in (5, 4, 3, 2):
+        if len(core) < length:
             continue
-        name = " ".join(words[-length:])
-        before = words[:-length]
+        chunk = core[-length:]
+        if is_initial(chunk[-1]):
+            continue
+        # "B. B. Nagpal": initials only before the surname; "Mark W. Menezes": one inside.
+        leading = all(is_initial(word) for word in chunk[:-1])
+        if is_initial(chunk[0]) and not leading:
+            continue
+        counted = 2 if leading else sum(not is_initial(word) for word in chunk)
+        if not 2 <= counted <= 4:
+            continue
+        name = " ".join(chunk + suffix)
+        before = core[:-length]
         # Three or four capitalised words after another are a name only after a title:
         # "Naval Group CEO Pierre Eric Pommellet", not "UralVagonZavod Alexander Potapov".
-        if length > 2 and before and before[-1][:1].isupper() \
+        if counted > 2 and before and before[-1][:1].isupper() \
                 and fold(before[-1]) not in TITLE_WORDS:
             continue
-        if length == 4 and not before:
+        if counted == 4 and not before:
             continue
         if all(w[:1].isupper() or w in NAME_PARTICLES or w.startswith(("al-", "el-"))
-               for w in words[-length:]) and looks_like_name(name, gazetteer):
-            return before, name
+               for w in chunk) and looks_like_name(name, gazetteer):
+            return without_rank(before), name
     return None
 
 
 def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
-    words = [word for word in text.split() if word not in NAME_PARTICLES]
-    if not 2 <= len(words) <= 4:
+    words = [word for word in text.split() if word not in NAME_PARTICLES and word not in SUFFIXES]
+    initials = [word for word in words if is_initial(word)]
+    words = [word for word in words if not is_initial(word)]
+    # "Cmdr. Ryan Kendall": a rank or honorific is not part of the name.
+    if any(word.endswith(".") for word in words):
+        return False
+    if not words or not 2 <= len(words) + bool(initials) <= 4:
         return False
     # "Embraer Defense", "Volga Energy": words of titles and companies are not in names.
     if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS

@@ -50,8 +50,14 @@ class Roles:
         """ "Turkish Energy Minister" -> "Energy Minister": the country is the speaker's
         nationality, not part of the title."""
         words = title.split()
-        while len(words) > 1 and fold(words[0]) in self.gazetteer.country_words:
-            words = words[1:]
+        while len(words) > 1:
+            # "U.S.", "Turkish", and two-word names: "United States Secretary of Energy"
+            if fold(" ".join(words[:2])) in self.gazetteer.country_words and len(words) > 2:
+                words = words[2:]
+            elif fold(words[0]) in self.gazetteer.country_words:
+                words = words[1:]
+            else:
+                break
         return " ".join(words)
 
     def role_organization(self, phrase: str) -> str:

@@ -8,7 +8,15 @@ from functools import cached_property
 from articles.extraction.layout import Layout
 from articles.extraction.mentions import Mentions
 from articles.extraction.people import Person, looks_feminine, looks_like_name
-from articles.extraction.words import NAME, NAME_WORD, PRONOUNS, SPEECH_VERBS, UNNAMED
+from articles.extraction.words import (
+    INITIAL,
+    NAME,
+    NAME_WORD,
+    PRONOUNS,
+    SPEECH_VERBS,
+    SUFFIX,
+    UNNAMED,
+)
 from articles.folding import fold
 
 
@@ -42,7 +50,8 @@ class Speakers:
                 return named[0], False
         # "Damasceno said" of a person named in full where no pattern saw a name.
         if re.fullmatch(NAME_WORD, phrase):
-            full = re.search(rf"(?:{NAME_WORD}[ ]+){{1,2}}{re.escape(phrase)}(?!\w)", self.body)
+            full = re.search(rf"(?:{NAME_WORD}{INITIAL}?[ ]+){{1,2}}{re.escape(phrase)}"
+                             rf"{SUFFIX}?(?![\w])", self.body)
             if full and looks_like_name(full.group(0), self.gazetteer):
                 return self.mentions.person(full.group(0), full.start()), False
         # "Gazprom said in a statement": an organisation's words, said by nobody named.

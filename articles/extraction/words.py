@@ -8,9 +8,23 @@ CAPITALIZED = rf"(?<![\w'’\-]){UPPER}[\w'’\-]*"
 NAME_PARTICLES = {"bin", "ibn", "van", "von", "de", "da", "der", "dos", "del", "di", "du"}
 PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 NAME_WORD = rf"(?:[Aa]l-|[Ee]l-)?{UPPER}[a-zà-ÿā-ž'’\-]+"
-# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal" — not "Dr Ahmet Yilmaz".
+# "Lloyd J. Austin III", "Martin Luther King Jr.": generational suffixes end a name and are
+# not its surname.
+SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+SUFFIX = r"(?:,?[ ]+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"
+# A middle initial: "Mark W. Menezes".
+INITIAL = rf"(?:[ ]+{UPPER}\.)"
+# Ranks and honorifics printed before a name, in full or shortened ("Cmdr.", "Vice Adm.",
+# "Mr."): neither part of the name nor the title, which news gives in full elsewhere.
+RANKS = (
+    r"(?:(?:Vice|Rear|Lt\.|Lieut\.|Brig\.|Maj\.|Flight|Staff|Chief|Master|First)[ ]+)?"
+    r"(?:Adm|Gen|Cmdr|Cdr|Capt|Col|Lt|Maj|Sgt|Cpl|Pvt|Ens|Brig|Gov|Sen|Rep|Amb|Mr|Mrs|Ms|Dr|"
+    r"Prof|Rev|Hon)\."
+)
+# "Alexander Potapov", "Pierre Eric Pommellet", "B. B. Nagpal", "Antony J. Blinken",
+# "Lloyd J. Austin III" — not "Dr Ahmet Yilmaz".
 NAME = (rf"(?<![\w'’\-])(?!(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Dame)\b)"
-        rf"(?:{NAME_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}|"
+        rf"(?:{NAME_WORD}{INITIAL}?(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{NAME_WORD}){{1,2}}{SUFFIX}?|"
         rf"(?:{UPPER}\.[ ]?){{1,2}}[ ]{NAME_WORD})(?![\w])")
 
 TITLE_WORDS = {
@@ -80,8 +94,10 @@ SPEECH_VERBS = (
     r"(?:was|is|were|are)\s+quoted\s+(?:as\s+saying|by)"
 )
 PRONOUNS = r"\b(?:he|she|He|She)\b"
+# A run of capitalised words, initials ("J.") and country prefixes ("U.S.") among them.
+RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{RANKS}|Jr\.|Sr\.|[A-Z]\.|(?:al-|el-)?[A-Z][\w\-]*)"
 CAPITALIZED_RUN = re.compile(
-    rf"(?<![\w'’\-])(?:al-)?[A-Z][\w\-]*(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}(?:al-|el-)?[A-Z][\w\-]*)+"
+    rf"(?<![\w'’\-.])(?:al-)?{RUN_WORD}(?:[ ]+(?:{PARTICLE}[ ]+){{0,2}}{RUN_WORD})+"
     r"(?![\w])"
 )
 # Speakers the article does not name: their words are recorded with no speaker.
