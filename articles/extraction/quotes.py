@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from articles.extraction.people import Person
+from articles.extraction.words import NAME, SPEECH_VERBS
 
 OPENING_QUOTES = "\"“„«‘"
 CLOSING_QUOTES = "\"”“»"
@@ -60,7 +61,35 @@ def find_quotes(text: str) -> list[Quote]:
         quote.text = re.sub(r"\s*\n\s*\n\s*[\"“„«‘]?", " ", quote.text)
         if quote.text and len(quote.text.split()) >= 2:
             kept.append(quote)
-    return kept
+    return sorted(kept + find_unmarked_quotes(text), key=lambda quote: quote.start)
+
+
+# "Defence Secretary Name said:" / "Name, Managing Director of X:" closing a paragraph of
+# their own, with the words that follow in paragraphs of their own, unmarked.
+UNMARKED_INTRO = re.compile(
+    rf"(?:\b(?:{SPEECH_VERBS})|^{NAME},[^\n:\"“”]{{3,80}})\s*:$")
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+ANY_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+
+
+def find_unmarked_quotes(text: str) -> list[Quote]:
+    """Press-release style: the paragraphs after "Name said:", while they speak in the first
+    person (the first one always)."""
+    quotes = []
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    speaking = False
+    for index, (start, paragraph) in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else (0, "")
+        if speaking:
+            quotes.append(Quote(paragraph.strip(), start, start + len(paragraph),
+                                unmarked=True))
+        next_text = following[1]
+        intro = len(paragraph.split()) <= 25 and not ANY_QUOTE_MARK.search(paragraph) \
+            and UNMARKED_INTRO.search(paragraph.strip())
+        speaking = bool(next_text) and not ANY_QUOTE_MARK.search(next_text[:1]) and (
+            bool(intro) or speaking and FIRST_PERSON.search(next_text) is not None
+            and not next_text.rstrip().endswith(":"))
+    return quotes
 
 
 def opens(text: str, position: int) -> bool:

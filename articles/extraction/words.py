@@ -106,6 +106,9 @@ UNNAMED = (
     r"(?:spokesperson|spokesman|spokeswoman|official|source|representative|statement|diplomat|"
     r"executive|analyst|company|ministry|firm|government|embassy|agency|bank|person|insider)s?)"
     r"(?:\s+(?:for|of|at|familiar\s+with|close\s+to)\s+[^,\"“”]{1,60})?"
+    # "White House officials", "Western diplomats": plural, with no article.
+    r"|\b(?:[A-Z][\w.\-]*\s+){1,3}(?:officials|diplomats|sources|analysts|executives|"
+    r"spokespeople|observers|experts|insiders)\b"
 )
 PROPER_NAME = re.compile(
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:of|for|and|&|de|on)\s+)?{CAPITALIZED})*"
