@@ -40,7 +40,10 @@ def page_urls() -> dict[str, str]:
 def use_database(name: str) -> None:
     """Point the default connection at another database of the same server."""
     connections["default"].close()
-    connections.settings["default"] = {**connections.settings["default"], "NAME": name}
+    current = connections.settings["default"]
+    # psycopg's pool belongs to the alias and would keep serving the first database.
+    options = {key: value for key, value in current.get("OPTIONS", {}).items() if key != "pool"}
+    connections.settings["default"] = {**current, "NAME": name, "OPTIONS": options}
     del connections["default"]
     cache.clear()  # cached counts belong to the database they were counted in
 
