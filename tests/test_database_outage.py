@@ -25,7 +25,9 @@ def database():
 
 @pytest.fixture(scope="module")
 def archive(database):
-    with ArchiveServer(database.database_url, workers=2) as server:
+    # Without the page cache: a page cached before the outage is served without the database,
+    # and these tests are about the pages that need it.
+    with ArchiveServer(database.database_url, workers=2, ARCHIVE_PAGE_CACHE="0") as server:
         yield server
 
 
