@@ -257,6 +257,9 @@ class Source(SluggedModel):
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
     )
+    trusted = models.BooleanField(
+        default=False, help_text="Articles polled from its feeds are published at once; "
+                                 "otherwise they wait as drafts for an editor.")
     history = HistoricalRecords()
 
     objects = SourceQuerySet.as_manager()
@@ -636,6 +639,9 @@ class Statement(models.Model):
 
 # The editors' review decisions live in their own module; importing it here registers the model.
 from articles.decisions import ReviewDecision  # noqa: E402, F401
+
+# A source's feeds live in their own module; importing it here registers the model.
+from articles.feed_models import Feed  # noqa: E402, F401
 
 # The background jobs' records live in their own module; importing it here registers them.
 from articles.jobs import Job, JobEntry  # noqa: E402, F401

@@ -10,6 +10,7 @@ from articles.admin.common import (
     ProtectedDeleteMixin,
     ReviewActionsMixin,
 )
+from articles.admin.feeds import FeedInline
 from articles.admin.jobs import start_reextraction
 from articles.merging import merge_companies, merge_speakers
 from articles.models import (
@@ -60,11 +61,13 @@ class SectorAdmin(ProtectedDeleteMixin, SimpleHistoryAdmin):
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
-    list_display = ["name", "country", "homepage"]
+    list_display = ["name", "country", "homepage", "trusted"]
+    list_filter = ["trusted"]
     list_select_related = ["country"]
     search_fields = ["name", "homepage"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [FeedInline]
     actions = ["reextract"]
 
     @admin.action(description="Re-extract the articles of the selected sources "

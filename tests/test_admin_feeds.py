@@ -1,0 +1,67 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from articles.models import Feed
+from tests.factories import make_source
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+def polled_feed(**fields) -> Feed:
+    feed = Feed.objects.create(source=make_source(name="Wire Daily"),
+                               url="https://wire.example/rss", **fields)
+    feed.succeeded(NOW, new_items=7)
+    feed.failed(NOW, "HTTP 503 from https://wire.example/rss")
+    feed.succeeded(NOW, new_items=3)
+    feed.failed(NOW, "timed out after 10 seconds")
+    feed.save()
+    return feed
+
+
+def test_the_feed_list_shows_each_feeds_last_fetch_success_error_and_new_items(editor_client):
+    polled_feed()
+    html = editor_client.get("/admin/articles/feed/").content.decode()
+    for column in ("Last fetch", "Last success", "Last error", "New in last fetch"):
+        assert column in html
+    assert "https://wire.example/rss" in html
+    assert "timed out after 10 seconds" in html
+
+
+def test_an_editor_can_add_a_feed_to_a_source(editor_client):
+    source = make_source()
+    response = editor_client.post("/admin/articles/feed/add/", {
+        "source": source.pk, "url": "news.example/feed.xml", "is_active": "on",
+        "poll_interval": "15"})
+    assert response.status_code == 302
+    feed = Feed.objects.get()
+    # A pasted address without a scheme is taken as https, as for other links.
+    assert (feed.source, feed.url, feed.poll_interval) == \
+        (source, "https://news.example/feed.xml", 15)
+
+
+def test_a_feed_with_a_file_url_is_refused_with_a_message(editor_client):
+    response = editor_client.post("/admin/articles/feed/add/", {
+        "source": make_source().pk, "url": "file:///etc/passwd", "poll_interval": "60"})
+    assert response.status_code == 200
+    assert "Enter a valid URL." in response.content.decode()
+    assert not Feed.objects.exists()
+
+
+def test_the_poll_record_cannot_be_edited_in_the_form(editor_client):
+    feed = polled_feed()
+    html = editor_client.get(f"/admin/articles/feed/{feed.pk}/change/").content.decode()
+    assert 'name="url"' in html
+    assert 'name="last_error"' not in html and 'name="etag"' not in html
+    assert "timed out after 10 seconds" in html
+
+
+def test_a_sources_page_lists_its_feeds_inline_and_marks_it_trusted(editor_client):
+    feed = polled_feed()
+    html = editor_client.get(
+        f"/admin/articles/source/{feed.source.pk}/change/").content.decode()
+    assert 'name="feeds-0-url"' in html and "https://wire.example/rss" in html
+    assert "timed out after 10 seconds" in html
+    assert 'name="trusted"' in html
