@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "archive.not_found.ArchiveNotFoundMiddleware",
     "archive.routers.ReplicaMiddleware",
     "articles.pagecache.ReaderPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -162,22 +162,69 @@ def record_from_mapping(item, origin: str) -> ArticleRecord | Problem:
     return record
 
 
+HEADER_NAMES = {"source": "Source", "published": "Published", "date": "Date", "url": "URL",
+                "link": "Link", "byline": "Byline", "author": "Author", "title": "Title",
+                "summary": "Summary", "status": "Status"}
+DATE_HEADERS = ("published", "date")
+
+
+def take_headers(lines: list[tuple[int, str]], headers: dict, origin: str) -> Problem | None:
+    """Move the header lines at the start of `lines` (blank lines between them allowed)
+    into `headers`; a header that cannot be read is a Problem, never a guess."""
+    while lines and (not lines[0][1].strip() or HEADER.match(lines[0][1].strip())):
+        number, line = lines.pop(0)
+        if not line.strip():
+            continue
+        key, value = HEADER.match(line.strip()).groups()
+        key, value, name = key.lower(), value.strip(), HEADER_NAMES[key.lower()]
+        if not value:
+            return Problem(origin, f"line {number}: the {name}: header is empty")
+        if key in headers and headers[key] != value:
+            return Problem(origin, f"line {number}: a second {name}: header "
+                                   f"(“{value}”, after “{headers[key]}”)")
+        if key in DATE_HEADERS and parse_date(value) is None:
+            return Problem(origin, f"line {number}: the {name}: header “{value}” is not a date "
+                                   "(write it as YYYY-MM-DD)")
+        headers[key] = value
+    return None
+
+
 def read_text(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Header lines may come before the title or right after it (agencies put the date
+    and byline under the headline); either way they are headers. A header line further
+    down, alone in its paragraph, is refused: it would be published as body text."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = list(enumerate(raw, start=1))
     headers = {}
-    while lines and (match := HEADER.match(lines[0].strip())):
-        headers[match.group(1).lower()] = match.group(2).strip()
-        lines.pop(0)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    title = headers.get("title") or (lines.pop(0).strip() if lines else "")
+    problem = take_headers(lines, headers, origin)
+    if problem is None and "title" not in headers and lines:
+        title = lines.pop(0)[1].strip()
+        problem = take_headers(lines, headers, origin)
+        headers.setdefault("title", title)
+    if problem is None:
+        problem = header_in_body(lines, origin)
+    if problem is not None:
+        yield problem
+        return
     yield record_from_mapping({
-        "title": title, "body": "\n".join(lines), "source": headers.get("source"),
+        "title": headers.get("title", ""), "body": "\n".join(line for _, line in lines),
+        "source": headers.get("source"),
         "published": headers.get("published") or headers.get("date"),
         "url": headers.get("url") or headers.get("link"),
         "byline": headers.get("byline") or headers.get("author"),
         "summary": headers.get("summary"), "status": headers.get("status"),
     }, origin)
+
+
+def header_in_body(lines: list[tuple[int, str]], origin: str) -> Problem | None:
+    for index, (number, line) in enumerate(lines):
+        alone = (index == 0 or not lines[index - 1][1].strip()) and (
+            index + 1 == len(lines) or not lines[index + 1][1].strip())
+        if alone and (match := HEADER.match(line.strip())):
+            name = HEADER_NAMES[match.group(1).lower()]
+            return Problem(origin, f"line {number}: a {name}: header inside the body text; "
+                                   "headers go before the title or right after it")
+    return None
 
 
 def read_json(text: str, origin: str) -> Iterator[ArticleRecord | Problem]:
