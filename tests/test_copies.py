@@ -167,3 +167,16 @@ def test_finding_copies_costs_the_same_queries_whatever_the_archive_holds():
     imported(*(record(f"Other news {n}", [f"{p} Item {n}." for p in OTHER_GAS_STORY])
                for n in range(5)))
     assert queries_for_import("Gas deal copy two") == small
+
+
+@pytest.mark.django_db
+def test_a_full_bucket_takes_no_more_members_yet_their_copies_are_still_found(monkeypatch):
+    monkeypatch.setattr("articles.ingest.copies.BUCKET_CAPACITY", 2)
+    first, second = imported(record("Gas deal", WIRE), record("Gas deal copy", WIRE[:4],
+                                                               source="Herald"))
+    third, = imported(record("Gas deal third copy", WIRE[1:], source="Courier"))
+    shared = set(StoryBand.objects.filter(article=first).values_list("key", flat=True)) & set(
+        StoryBand.objects.filter(article=second).values_list("key", flat=True))
+    assert shared, "the first two copies share bands"
+    assert not StoryBand.objects.filter(article=third, key__in=shared).exists()
+    assert third.story_id is not None and third.story_id == first.story_id

@@ -14,6 +14,11 @@ unrelated texts almost never. A new article's candidates are an index lookup of 
 hashes, whatever the size of the archive; each candidate is then confirmed on the estimate:
 similar enough as a whole, or the shorter text mostly contained in the longer one (a
 trimmed copy), the share computed from the Jaccard estimate and the two shingle counts.
+
+A band shared by very many articles is boilerplate (a standard paragraph, a disclaimer,
+a template brief), not a sign of copying: a bucket stops taking members once it holds
+BUCKET_CAPACITY articles. That bounds every lookup, so the cost per article does not grow
+with the archive, and costs nothing in recall: a true copy shares many of its bands.
 """
 
 import hashlib
@@ -49,6 +54,10 @@ MIN_CONTAINMENT = 0.75
 MIN_JACCARD_CONTAINED = 0.2
 # Candidates confirmed per article, those sharing the most bands first.
 CANDIDATES = 10
+# Articles a band's bucket takes before it counts as boilerplate (see above).
+BUCKET_CAPACITY = 50
+# Band keys per lookup query, under every database's limit on query parameters.
+KEYS_PER_QUERY = 900
 
 WORD = re.compile(r"\w+")
 # Odd 64-bit constants weighing each word of a shingle by its place in it.
@@ -132,19 +141,41 @@ class CopyDetector:
         StorySignature.objects.bulk_create(
             StorySignature(article_id=pk, hashvalues=found.hashvalues.tobytes(),
                            shingle_count=found.shingle_count) for pk, found in prints.items())
+        holders = self.holders({key for article_keys in keys.values() for key in article_keys})
+        self.file_bands(keys, holders)
+        # The batch's own articles are candidates for each other too.
+        for pk, article_keys in keys.items():
+            for key in article_keys:
+                holders.setdefault(key, []).append(pk)
+        loose = [a for a in articles if a.pk in prints and a.story_id is None]
+        if loose:
+            self.group(loose, prints, self.candidates(loose, keys, holders))
+
+    @staticmethod
+    def holders(band_keys: set[int]) -> dict[int, list[int]]:
+        """The archive's articles in each of these bands' buckets (at most about
+        BUCKET_CAPACITY each), by the index on the key."""
+        found, ordered = {}, sorted(band_keys)
+        for start in range(0, len(ordered), KEYS_PER_QUERY):
+            for key, pk in StoryBand.objects.filter(
+                    key__in=ordered[start:start + KEYS_PER_QUERY]).values_list("key", "article_id"):
+                found.setdefault(key, []).append(pk)
+        return found
+
+    @staticmethod
+    def file_bands(keys: dict[int, list[int]], holders: dict[int, list[int]]) -> None:
+        """One row per band of each article, except in buckets full already."""
+        rows = [(pk, key) for pk, article_keys in keys.items() for key in article_keys
+                if len(holders.get(key, ())) < BUCKET_CAPACITY]
         # Thousands of rows a batch: plain parameter rows, not one model instance each.
         table, article, key = (connection.ops.quote_name(name) for name in (
             StoryBand._meta.db_table, StoryBand._meta.get_field("article").column, "key"))
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {table} ({article}, {key}) VALUES (%s, %s)",  # noqa: S608
-                [(pk, band) for pk, article_keys in keys.items() for band in article_keys])
-        loose = [a for a in articles if a.pk in prints and a.story_id is None]
-        if loose:
-            self.group(loose, prints, keys)
+                rows)
 
-    def group(self, articles: list[Article], prints: dict, keys: dict) -> None:
-        candidates = self.candidates(articles, keys)
+    def group(self, articles: list[Article], prints: dict, candidates: dict) -> None:
         wanted = {pk for found in candidates.values() for pk in found} - set(prints)
         known = {pk: Fingerprint.stored(row)
                  for pk, row in StorySignature.objects.in_bulk(sorted(wanted)).items()}
@@ -195,13 +226,8 @@ class CopyDetector:
             article.story_id, article.is_canonical = story_of.get(article.pk), flags[article.pk]
 
     @staticmethod
-    def candidates(articles: list[Article], keys: dict) -> dict[int, list[int]]:
+    def candidates(articles: list[Article], keys: dict, holders: dict) -> dict[int, list[int]]:
         """For each article, the others sharing a band with it, those sharing most first."""
-        # The batch's bands are stored already: one query, by the index on the key.
-        theirs = StoryBand.objects.filter(article_id__in=[a.pk for a in articles]).values("key")
-        holders = {}
-        for key, pk in StoryBand.objects.filter(key__in=theirs).values_list("key", "article_id"):
-            holders.setdefault(key, []).append(pk)
         found = {}
         for article in articles:
             shared = Counter(pk for key in keys[article.pk] for pk in holders.get(key, ())
