@@ -16,9 +16,9 @@ from articles.models import (
     Speaker,
     SpeakerRole,
     Statement,
-    count_of,
 )
 from articles.profiles import monthly_counts
+from articles.rankings import ranked_for, with_counts
 from articles.views.common import PUBLISHED_ARTICLES, filtered_listings, paginate, sector_tree
 
 # Company and speaker pages and lists let editors preview what extraction proposed; their
@@ -26,11 +26,10 @@ from articles.views.common import PUBLISHED_ARTICLES, filtered_listings, paginat
 
 
 def company_list(request):
-    companies = Company.objects.visible_to(request.user).select_related("country").annotate(
-        article_count=Count("articles", filter=PUBLISHED_ARTICLES, distinct=True),
-    ).order_by("-article_count", "name")
     notices = []
-    page = paginate(request, companies, notices)
+    page = paginate(request, ranked_for(request.user, Company), notices)
+    page.object_list = with_counts(page.object_list, Company.objects.select_related("country"),
+                                   "article_count")
     return render(request, "articles/company_list.html", {"page": page, "notices": notices})
 
 
@@ -61,11 +60,11 @@ def company_detail(request, slug):
 
 
 def speaker_list(request):
-    speakers = Speaker.objects.visible_to(request.user).select_related("nationality").annotate(
-        statement_count=count_of(Statement.objects.published(), "speaker"),
-    ).prefetch_related(roles_prefetch(request.user)).order_by("-statement_count", "name")
     notices = []
-    page = paginate(request, speakers, notices)
+    page = paginate(request, ranked_for(request.user, Speaker), notices)
+    page.object_list = with_counts(
+        page.object_list, Speaker.objects.prefetch_related(roles_prefetch(request.user)),
+        "statement_count")
     return render(request, "articles/speaker_list.html", {"page": page, "notices": notices})
 
 
