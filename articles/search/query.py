@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from articles.folding import fold_letters
+
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 16
 
@@ -66,7 +68,8 @@ def clean(text: str) -> str:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    return tuple(word.lower() for word in WORD.findall(text))
+    # Folded as the index is (articles/folding.py): "hattı" and "hatti" are one word.
+    return tuple(word.lower() for word in WORD.findall(fold_letters(text)))
 
 
 def parse(raw: str) -> ParsedQuery:

@@ -1,7 +1,12 @@
 """SQLite: FTS5 tables (porter stemming, unicode61 with diacritics removed), bm25 ranking.
 
-The tables (migration 0005) keep their own copy of the indexed text so that snippet()
-and highlight() can mark it. Column weights mirror PostgreSQL's A/B/C weights.
+unicode61 removes only the diacritics Unicode decomposes, so the index is given the text
+with the other letters folded first (fold_letters: "hattı" -> "hatti"), as the queries are
+(query.py). snippet() and highlight() must still show the text as written: each FTS5
+table (migration 0014) takes its text from a plain table of the original text
+("external content"), and marks the words at the positions the folded text gave, which
+are the same, since folding turns letters into letters. Column weights mirror
+PostgreSQL's A/B/C weights.
 """
 
 import json
@@ -9,6 +14,7 @@ import json
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from articles.folding import fold_letters
 from articles.search.base import HIGHLIGHT_END, HIGHLIGHT_START, SearchBackend
 from articles.search.query import ParsedQuery, Term
 
@@ -33,32 +39,57 @@ def match_expression(query: ParsedQuery) -> str:
     return expression
 
 
+# Each FTS5 table's columns; its original text is in the plain table <name>_text.
+COLUMNS = {"search_article": ("title", "summary", "body", "entities"),
+           "search_statement": ("text", "people")}
+CHUNK = 500  # SQLite limits the number of parameters of one statement.
+
+
+def indexed_text(values):
+    return [fold_letters(value) if value else value for value in values]
+
+
 class SQLiteBackend(SearchBackend):
     def write_articles(self, documents):
-        self.remove(self.article_table, [d.id for d in documents])
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_article (rowid, title, summary, body, entities) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [(d.id, d.title, d.summary, d.body, d.entities) for d in documents],
-            )
+        self.write(self.article_table, documents)
 
     def write_statements(self, documents):
-        self.remove(self.statement_table, [d.id for d in documents])
+        self.write(self.statement_table, documents)
+
+    def write(self, table, documents):
+        columns = COLUMNS[table]
+        self.remove(table, [d.id for d in documents])
+        rows = [(d.id, *(getattr(d, column) for column in columns)) for d in documents]
+        names, slots = ", ".join(columns), ", ".join(["%s"] * (len(columns) + 1))
         with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table}_text (id, {names}) VALUES ({slots})", rows)  # noqa: S608
             cursor.executemany(
-                "INSERT INTO search_statement (rowid, text, people) VALUES (%s, %s, %s)",
-                [(d.id, d.text, d.people) for d in documents],
+                f"INSERT INTO {table} (rowid, {names}) VALUES ({slots})",  # noqa: S608
+                [(row[0], *indexed_text(row[1:])) for row in rows],
             )
 
     def remove(self, table, ids):
-        ids = list(ids)
+        ids, columns = list(ids), COLUMNS[table]
+        names = ", ".join(columns)
         with connection.cursor() as cursor:
-            # SQLite limits the number of parameters of one statement.
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
                 placeholders = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
+                cursor.execute(
+                    f"SELECT id, {names} FROM {table}_text WHERE id IN ({placeholders})", chunk)  # noqa: S608
+                # An external-content table forgets a row only when given the text it indexed.
+                cursor.executemany(
+                    f"INSERT INTO {table} ({table}, rowid, {names}) "  # noqa: S608
+                    f"VALUES ('delete', {', '.join(['%s'] * (len(columns) + 1))})",
+                    [(row[0], *indexed_text(row[1:])) for row in cursor.fetchall()],
+                )
+                cursor.execute(f"DELETE FROM {table}_text WHERE id IN ({placeholders})", chunk)  # noqa: S608
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            for table in COLUMNS:
+                cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")  # noqa: S608
+                cursor.execute(f"DELETE FROM {table}_text")  # noqa: S608
 
     def indexed_ids(self, model):
         with connection.cursor() as cursor:
