@@ -73,6 +73,8 @@ SORT_CHOICES = [
     ("relevance", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")
 ]
 PAGE_PARAMETERS = {"page", "statements_page"}
+# The parameters chosen in the folded part of the filter form (entity filters show as chips).
+FOLDED_PARAMETERS = ("source", "published_after", "published_before", "sort")
 ENTITY_PARAMETERS = {
     # parameter: (model, lookup field, label)
     "country": (Country, "code", "Country"),
@@ -239,6 +241,40 @@ class ArchiveFilterSet(django_filters.FilterSet):
             if day:
                 active.append(ActiveFilter(label, f"{day:%Y-%m-%d}", self.url_without(parameter)))
         return active
+
+    def order_options(self) -> list[tuple[str, str, bool]]:
+        """The Order select as (value, label, selected), showing the order actually used.
+
+        The default comes first with an empty value, so that sending the form unchanged
+        leaves it out of the address, and is named for what it does here: best match first
+        with a search, newest first without one (relevance means nothing without words).
+        """
+        self.qs  # noqa: B018  (filtering parses the search)
+        searching = self.search_query.is_usable
+        default = "relevance" if searching else "newest"
+        used = self.form.cleaned_data.get("sort") or default
+        if used == "relevance" and not searching:
+            used = "newest"
+        labels = dict(SORT_CHOICES)
+        options = [("", labels[default], used == default)]
+        options += [(value, label, used == value) for value, label in SORT_CHOICES
+                    if value != default and (searching or value != "relevance")]
+        return options
+
+    @property
+    def opens_filter_panel(self) -> bool:
+        """Whether the folded part of the form holds a choice: then it starts open."""
+        return any(self.params.get(name, "").strip() for name in FOLDED_PARAMETERS)
+
+    @property
+    def date_values(self) -> dict[str, str]:
+        """The date filters' values for their inputs: only dates that were read, never raw
+        text (an input of type date cannot hold anything else; the notice says what was
+        wrong)."""
+        self.qs  # noqa: B018
+        days = {name: self.form.cleaned_data.get(name)
+                for name in ("published_after", "published_before")}
+        return {name: f"{day:%Y-%m-%d}" if day else "" for name, day in days.items()}
 
     def kept_values(self) -> list[tuple[str, str]]:
         """The entity filters in force, carried as hidden inputs when the form is sent again."""

@@ -1,9 +1,13 @@
 """What every list page shares: pagination, rows, filters, facets, filter options."""
 
+from functools import wraps
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
 
 from articles import search
 from articles.caching import versioned
@@ -22,6 +26,22 @@ from articles.models import (
 from articles.search.entities import entity_cards
 
 PUBLISHED_ARTICLES = listed_q("articles__")
+
+
+def without_empty_parameters(view):
+    """A list's filter form sent as it is carries every unset field (`country=&sort=&…`):
+    such a request is sent on to the same address without them, so that the address a
+    reader copies, and the page cache, hold one URL per list. No script needed."""
+    @wraps(view)
+    def clean_first(request, *args, **kwargs):
+        pairs = [(key, value) for key, values in request.GET.lists() for value in values]
+        kept = [(key, value) for key, value in pairs if value.strip()]
+        if len(kept) < len(pairs):
+            query = urlencode(kept)
+            return HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
+        return view(request, *args, **kwargs)
+
+    return clean_first
 
 
 def paginate(request, queryset, notices: list[str], parameter: str = "page"):

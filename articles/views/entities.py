@@ -19,7 +19,13 @@ from articles.models import (
 )
 from articles.profiles import monthly_counts
 from articles.rankings import ranked_for, with_counts
-from articles.views.common import PUBLISHED_ARTICLES, filtered_listings, paginate, sector_tree
+from articles.views.common import (
+    PUBLISHED_ARTICLES,
+    filtered_listings,
+    paginate,
+    sector_tree,
+    without_empty_parameters,
+)
 
 # Company and speaker pages and lists let editors preview what extraction proposed; their
 # listings, counts and every other page show what readers see.
@@ -33,6 +39,7 @@ def company_list(request):
     return render(request, "articles/company_list.html", {"page": page, "notices": notices})
 
 
+@without_empty_parameters
 def company_detail(request, slug):
     visible = Company.objects.visible_to(request.user)
     company = get_object_or_404(visible.select_related("country"), slug=slug)
@@ -73,6 +80,7 @@ def roles_prefetch(user):
                     .select_related("organization").order_by("-first_seen"))
 
 
+@without_empty_parameters
 def speaker_detail(request, slug):
     speaker = get_object_or_404(
         Speaker.objects.visible_to(request.user).select_related("nationality")
@@ -99,6 +107,7 @@ def country_list(request):
                   {"countries": versioned("country-list", profiles.country_counts)})
 
 
+@without_empty_parameters
 def country_detail(request, code):
     if code != code.lower():
         return redirect("country_detail", code=code.lower(), permanent=True)
@@ -121,6 +130,7 @@ def country_detail(request, code):
     return render(request, "articles/country_detail.html", context)
 
 
+@without_empty_parameters
 def country_pair(request, first, second):
     if first != first.lower() or second != second.lower():
         return redirect("country_pair", first=first.lower(), second=second.lower(),
@@ -152,6 +162,7 @@ def sector_list(request):
                   {"tree": versioned("sector-tree", sector_tree)})
 
 
+@without_empty_parameters
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_sectors([sector])
@@ -180,6 +191,7 @@ def source_list(request):
                   {"sources": versioned("source-list", sources)})
 
 
+@without_empty_parameters
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     articles = Article.objects.published().filter(source=source)

@@ -14,6 +14,7 @@ from articles.views.common import (
     filtered_listings,
     most_covered,
     sector_tree,
+    without_empty_parameters,
 )
 
 
@@ -35,6 +36,7 @@ def home(request):
     return render(request, "articles/home.html", context)
 
 
+@without_empty_parameters
 def article_list(request):
     context = filtered_listings(request, articles=Article.objects.published(), with_facets=True)
     context.update(heading="Articles", noun="article", page=context["article_page"],
@@ -63,6 +65,7 @@ def article_detail(request, slug):
     })
 
 
+@without_empty_parameters
 def statement_list(request):
     context = filtered_listings(
         request, statements=Statement.objects.published(), with_facets=True
