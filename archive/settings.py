@@ -247,6 +247,15 @@ DATA_UPLOAD_MAX_NUMBER_FILES = env_int("ARCHIVE_UPLOAD_MAX_FILES", 2000)
 # A running job that has not reported progress for this long lost its worker.
 JOB_STALLED_AFTER_SECONDS = env_int("JOB_STALLED_AFTER_SECONDS", 300)
 
+# --- Fetching feeds and pages -----------------------------------------------------------------
+# Limits of one fetch (articles/ingest/fetching.py): the whole of it, redirects included, and
+# the body read. Addresses on private, loopback or link-local networks are refused (a feed
+# entry must not make the server fetch from its own network), unless this is on: for tests
+# and benchmarks serving feeds on loopback, or an intranet feed.
+FETCH_TIMEOUT_SECONDS = env_int("ARCHIVE_FETCH_TIMEOUT_SECONDS", 15)
+FETCH_MAX_BYTES = env_int("ARCHIVE_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_PRIVATE_ADDRESSES = env_bool("ARCHIVE_FETCH_PRIVATE_ADDRESSES", False)
+
 ARTICLES_PER_PAGE = env_int("ARCHIVE_ARTICLES_PER_PAGE", 20)
 
 # --- Caches: readers' pages and counts (articles/caching.py, articles/pagecache.py) -------

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from articles.ingest.importer import Importer, ImportOptions, ImportSummary
+from articles.ingest.polling import PollResult, feeds_to_poll, poll_feeds
 from articles.ingest.readers import ArticleRecord
 from articles.ingest.uploads import delete_stored, stored_records
 from articles.jobs import Job, JobEntry
@@ -199,8 +200,56 @@ def reindex(job: Job, progress: Progress) -> str:
     return "Search index rebuilt: " + ", ".join(f"{n} {name}" for name, n in counts.items())
 
 
+# --- feed polls --------------------------------------------------------------------------
+
+def start_poll(user=None, feed_ids=()) -> Job:
+    """A poll of the feeds named, or, with none, of those due when a worker gets to it."""
+    feed_ids = sorted(feed_ids)
+    title = (f"Poll of {len(feed_ids)} feed{'s' if len(feed_ids) != 1 else ''}" if feed_ids
+             else "Poll of the feeds due")
+    return start(Job.Kind.POLL, title, user, feeds=feed_ids)
+
+
+class PollReport:
+    """Each feed's poll as progress: one item per feed, its failures and notes in the log."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.counts = {"new articles": 0, "not modified": 0, "failed feeds": 0,
+                       "entries not imported": 0}
+
+    def __call__(self, result: PollResult) -> None:
+        self.counts["new articles"] += result.created
+        self.counts["not modified"] += result.outcome == "not modified"
+        self.counts["failed feeds"] += result.outcome == "failed"
+        self.counts["entries not imported"] += len(result.problems)
+        entries = [*((JobEntry.Level.FAILURE, p.origin, p.reason) for p in result.problems),
+                   *((JobEntry.Level.NOTE, "", note) for note in result.notes)]
+        if result.outcome == "failed":
+            entries.insert(0, (JobEntry.Level.FAILURE, result.feed.url, result.error))
+        self.progress.advance(1, dict(self.counts), entries)
+
+
+def poll(job: Job, progress: Progress) -> str:
+    named = job.parameters.get("feeds") or []
+    if named:
+        feeds = feeds_to_poll(named)
+        if job.total is None:
+            progress.set_total(len(feeds))
+        feeds = feeds[job.done:]
+    else:
+        # What is due when the worker gets to it; a resumed attempt looks again.
+        progress.update(done=0)
+        feeds = feeds_to_poll()
+        progress.set_total(len(feeds))
+    report = PollReport(progress)
+    poll_feeds(feeds, claimed=not named, each=report)
+    return ", ".join(f"{count} {name}" for name, count in report.counts.items())
+
+
 RUNNERS = {
     Job.Kind.IMPORT: import_files,
     Job.Kind.REEXTRACT: reextract,
     Job.Kind.REINDEX: reindex,
+    Job.Kind.POLL: poll,
 }

@@ -54,3 +54,15 @@ def media_root(settings, tmp_path):
     """Uploaded files of each test in its own folder, gone with it."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def web(settings):
+    """A web site on loopback, which fetching may reach (it refuses private addresses
+    otherwise), with a short timeout so that slow answers are tried in a second."""
+    from articles.loopback_site import Site
+
+    settings.FETCH_PRIVATE_ADDRESSES = True
+    settings.FETCH_TIMEOUT_SECONDS = 1
+    with Site() as site:
+        yield site

@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from articles.jobs import Job
 from articles.models import Feed
 from tests.factories import make_source
 
@@ -65,3 +66,16 @@ def test_a_sources_page_lists_its_feeds_inline_and_marks_it_trusted(editor_clien
     assert 'name="feeds-0-url"' in html and "https://wire.example/rss" in html
     assert "timed out after 10 seconds" in html
     assert 'name="trusted"' in html
+
+
+def test_poll_now_queues_a_job_and_fetches_nothing_in_the_request(editor_client, editor):
+    feed = polled_feed()
+    response = editor_client.post("/admin/articles/feed/", {
+        "action": "poll_now", "_selected_action": [feed.pk]})
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/admin/articles/job/{job.pk}/change/"
+    assert (job.kind, job.state, job.parameters, job.requested_by) == \
+        (Job.Kind.POLL, Job.State.QUEUED, {"feeds": [feed.pk]}, editor)
+    feed.refresh_from_db()
+    assert feed.last_error == "timed out after 10 seconds"  # untouched: nothing was fetched

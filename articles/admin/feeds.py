@@ -5,11 +5,14 @@ background job (articles/tasks.py) and takes the editor to its page, never fetch
 the request.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
+from django.shortcuts import redirect
 from django.template.defaultfilters import truncatechars
 
 from articles.admin.common import HTTPS_URL_FIELDS
 from articles.models import Feed
+from articles.tasks import start_poll
 
 # What the last polls said, shown on a feed's page and in a source's list of feeds.
 POLL_RECORD = ["last_fetch_at", "last_success_at", "new_items", "consecutive_failures",
@@ -38,6 +41,16 @@ class FeedAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source"]
     fields = ["source", "url", "is_active", "poll_interval", *POLL_RECORD]
     readonly_fields = POLL_RECORD
+    actions = ["poll_now"]
+
+    @admin.action(description="Poll the selected feeds now (in the background)",
+                  permissions=["change"])
+    def poll_now(self, request, queryset):
+        with transaction.atomic():
+            job = start_poll(request.user, queryset.values_list("pk", flat=True))
+        self.message_user(request, f"“{job.title}” will run in the background.",
+                          messages.SUCCESS)
+        return redirect("admin:articles_job_change", job.pk)
 
     @admin.display(description="Last error")
     def error_shown(self, feed):

@@ -1,0 +1,131 @@
+"""Feeds polled: fetched with the conditions they last gave, their new entries imported.
+
+A poll goes through the importer that files go through (deduplication, syndicated copies
+into stories, extraction of suggestions for review): a trusted source's articles are
+published at once, anyone else's wait as drafts. Entries already in the archive (by URL)
+are left out before anything else is done for them. Each poll is recorded on its feed
+(articles/feed_models.py), which schedules the next one.
+
+Several pollers may run at once (cron beside a worker, or many workers): a due feed is
+claimed by moving its next poll ahead in one conditional UPDATE, and a poller that finds
+the feed already moved leaves it to the one that moved it.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import httpx
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.ingest.fetching import FEED_TYPES, FetchError, fetch, new_client
+from articles.ingest.importer import Importer, ImportOptions
+from articles.ingest.readers import ArticleRecord, Problem, read_feed
+from articles.models import Article, Feed
+
+# How long a claimed feed is left to its poller before another may take it: a poller that
+# died mid-poll does not keep its feeds from being polled for long.
+CLAIM = timedelta(minutes=15)
+POLL_RECORD = ["etag", "last_modified", "last_fetch_at", "last_success_at", "last_error",
+               "consecutive_failures", "next_poll_at", "new_items"]
+
+
+@dataclass
+class PollResult:
+    feed: Feed
+    outcome: str  # "imported", "not modified" or "failed"
+    created: int = 0
+    unchanged: int = 0
+    error: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        if self.outcome == "failed":
+            return f"{self.feed.url}: failed, {self.error}"
+        if self.outcome == "not modified":
+            return f"{self.feed.url}: not modified"
+        return (f"{self.feed.url}: {self.created} new, {self.unchanged} already in the archive, "
+                f"{len(self.problems)} not imported")
+
+
+def claim(feed: Feed, now) -> bool:
+    """Take a due feed for this poller; False when another poller took it first."""
+    due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+    return bool(Feed.objects.filter(due, pk=feed.pk).update(next_poll_at=now + CLAIM))
+
+
+def options_for(feed: Feed) -> ImportOptions:
+    trusted = feed.source.trusted
+    return ImportOptions(source=feed.source, status=Article.Status.PUBLISHED if trusted
+                         else Article.Status.DRAFT)
+
+
+def new_entries(records: list[ArticleRecord]) -> list[ArticleRecord]:
+    """The entries whose address the archive does not hold yet."""
+    urls = {record.url for record in records if record.url}
+    known = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
+    return [record for record in records if not record.url or record.url not in known]
+
+
+class Poller:
+    def __init__(self, client: httpx.Client):
+        self.client = client
+
+    def poll(self, feed: Feed) -> PollResult:
+        now = timezone.now()
+        try:
+            fetched = fetch(self.client, feed.url, FEED_TYPES, etag=feed.etag,
+                            last_modified=feed.last_modified)
+        except FetchError as error:
+            return self.failed(feed, now, str(error))
+        if fetched.not_modified:
+            feed.succeeded(now, new_items=0)
+            feed.save(update_fields=POLL_RECORD)
+            return PollResult(feed, "not modified")
+        items = list(read_feed(fetched.body, feed.url))
+        records = [item for item in items if isinstance(item, ArticleRecord)]
+        problems = [item for item in items if isinstance(item, Problem)]
+        if not records and problems:
+            whole = problems[0].origin == feed.url  # the feed itself could not be read
+            return self.failed(feed, now, problems[0].reason if whole else
+                               f"none of its {len(problems)} entries could be read (the first: "
+                               f"{problems[0].reason})")
+        fresh = new_entries(records)
+        summary = Importer(options_for(feed)).run([*fresh, *problems])
+        feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
+        feed.succeeded(now, new_items=summary.created)
+        feed.save(update_fields=POLL_RECORD)
+        return PollResult(feed, "imported", created=summary.created,
+                          unchanged=summary.unchanged + len(records) - len(fresh),
+                          problems=summary.problems, notes=summary.notes)
+
+    @staticmethod
+    def failed(feed: Feed, now, error: str) -> PollResult:
+        feed.failed(now, error)
+        feed.save(update_fields=POLL_RECORD)
+        return PollResult(feed, "failed", error=error)
+
+
+def feeds_to_poll(feed_ids: Iterable[int] = (), every: bool = False) -> list[Feed]:
+    """The feeds named, or every active one, or (by default) the due ones."""
+    feeds = Feed.objects.select_related("source").order_by("pk")
+    if feed_ids:
+        return list(feeds.filter(pk__in=list(feed_ids)))
+    return list(feeds.filter(is_active=True) if every else feeds.due())
+
+
+def poll_feeds(feeds: list[Feed], claimed: bool = True,
+               each: Callable[[PollResult], object] = lambda result: None) -> list[PollResult]:
+    """Poll the feeds one after another; with `claimed`, only those this poller claims."""
+    results = []
+    with new_client() as client:
+        poller = Poller(client)
+        for feed in feeds:
+            if claimed and not claim(feed, timezone.now()):
+                continue
+            result = poller.poll(feed)
+            results.append(result)
+            each(result)
+    return results
