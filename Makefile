@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install migrate clean reliability
+.PHONY: run run-empty test lint install migrate clean reliability
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,12 +17,21 @@ install: $(INSTALLED)
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
 
+ADDRESS ?= 127.0.0.1:8000
+SERVE := $(BIN)/python manage.py create_local_editor && \
+	$(BIN)/python manage.py run_with_worker $(ADDRESS)
+
 # Serves the archive on http://127.0.0.1:8000 with the sample archive loaded, and one
 # background worker for imports and other jobs; Ctrl-C stops both.
 run: migrate
 	$(BIN)/python manage.py load_sample --if-empty
-	$(BIN)/python manage.py create_local_editor
-	$(BIN)/python manage.py run_with_worker 127.0.0.1:8000
+	$(SERVE)
+
+# The same without the sample: it is not loaded, and removed if it was (what an editor
+# added stays). Then import your own news.
+run-empty: migrate
+	$(BIN)/python manage.py load_sample --remove
+	$(SERVE)
 
 lint: install
 	$(BIN)/ruff check .

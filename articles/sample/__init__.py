@@ -1,7 +1,8 @@
 """The fictional sample archive that `make run` shows a new user.
 
 Everything in archive.json is invented (companies, people, sources, quotes) except the
-countries and sectors. Loading it twice changes nothing.
+countries and sectors. Loading it twice changes nothing; removing it takes away what it
+created and nothing an editor added.
 """
 
 import json
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from articles.models import (
@@ -94,3 +96,42 @@ def load_sample_archive(path: Path = SAMPLE_FILE) -> dict[str, int]:
         "speakers": len(data["speakers"]), "articles": len(data["articles"]),
         "statements": sum(len(item["statements"]) for item in data["articles"]),
     }
+
+
+def delete_unless_referred_to(rows) -> tuple[int, list[str]]:
+    """Delete each row that nothing outside the sample refers to any more; name the others."""
+    deleted, kept = 0, []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                row.delete()
+            deleted += 1
+        except ProtectedError:
+            kept.append(f"{row._meta.verbose_name} “{row}”")
+    return deleted, kept
+
+
+@transaction.atomic
+def remove_sample_archive(path: Path = SAMPLE_FILE) -> tuple[dict[str, int], list[str]]:
+    """Delete the sample's articles (with their statements), then its speakers, companies
+    and sources unless an editor's own articles, statements or entities now refer to them.
+    Returns how many of each were removed and the names of the entries kept."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # The byline marks a sample article: an editor's article of the same title is not one.
+    articles = Article.objects.filter(
+        slug__in=[slugify(item["title"]) for item in data["articles"]], byline=SAMPLE_BYLINE)
+    counts = {"articles": articles.count(),
+              "statements": Statement.objects.filter(article__in=articles).count()}
+    articles.delete()
+    speakers = Speaker.objects.filter(slug__in=[slugify(i["name"]) for i in data["speakers"]])
+    counts["speakers"], kept_speakers = delete_unless_referred_to(speakers)
+    # Subsidiaries come after their parent in the file: delete them first.
+    by_slug = Company.objects.in_bulk([slugify(i["name"]) for i in data["companies"]],
+                                      field_name="slug")
+    companies = [by_slug[slug] for slug in reversed([slugify(i["name"])
+                                                     for i in data["companies"]])
+                 if slug in by_slug]
+    counts["companies"], kept_companies = delete_unless_referred_to(companies)
+    sources = Source.objects.filter(slug__in=[item["slug"] for item in data["sources"]])
+    counts["sources"], kept_sources = delete_unless_referred_to(sources)
+    return counts, kept_speakers + kept_companies + kept_sources
