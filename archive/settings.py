@@ -220,13 +220,22 @@ STORAGES = {
 # need it on shared storage.
 MEDIA_ROOT = Path(os.environ.get("ARCHIVE_MEDIA_ROOT") or VAR_DIR / "media")
 
+# --- Redis: the shared cache and, with TASKS_BACKEND=rq, the task queue ---------------------
+# REDIS_URL shares one cache between app servers, so a change made through one is seen
+# through all; without it each process keeps its own (fine for one server).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} is not a redis://, rediss:// or unix://"
+                               " URL.")
+
 # --- Background jobs ----------------------------------------------------------------------
 # Django's tasks API (django-tasks). TASKS_BACKEND=database (the default) keeps the queue in
 # the archive's own database, worked by `manage.py db_worker`; TASKS_BACKEND=rq queues on
 # Redis (REDIS_URL), worked by any number of `manage.py rqworker --job-class
 # django_tasks_rq.Job` processes.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+if TASKS_BACKEND == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq queues jobs on Redis: set REDIS_URL too.")
 # How long one job may run on RQ before its worker stops it (RQ's default is 3 minutes).
 JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 6 * 3600)
 if TASKS_BACKEND == "database":
@@ -259,12 +268,6 @@ FETCH_PRIVATE_ADDRESSES = env_bool("ARCHIVE_FETCH_PRIVATE_ADDRESSES", False)
 ARTICLES_PER_PAGE = env_int("ARCHIVE_ARTICLES_PER_PAGE", 20)
 
 # --- Caches: readers' pages and counts (articles/caching.py, articles/pagecache.py) -------
-# REDIS_URL shares one cache between app servers, so a change made through one is seen
-# through all; without it each process keeps its own (fine for one server).
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
-    raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} is not a redis://, rediss:// or unix://"
-                               " URL.")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                 "KEY_PREFIX": os.environ.get("ARCHIVE_CACHE_PREFIX", "archive")}

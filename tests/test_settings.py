@@ -61,6 +61,18 @@ def test_malformed_values_fail_loudly_with_the_variable_name(name, value):
     assert name in result.stderr
 
 
+def test_the_redis_queue_without_a_redis_url_fails_loudly():
+    result = load_settings(TASKS_BACKEND="rq", REDIS_URL="")
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
+
+
+def test_a_redis_url_of_another_scheme_fails_loudly():
+    result = load_settings(REDIS_URL="http://127.0.0.1:6379/0")
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
+
+
 def test_database_url_selects_postgresql():
     result = load_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/archive")
     assert result.returncode == 0, result.stderr
