@@ -5,7 +5,8 @@ archive already knows (handed in, so this package needs no database). Every sugg
 reviewed by an editor before readers see it. The stages, each a module:
 
     quotes.py       quote spans, in every marking style
-    mentions.py     people with their titles (roles.py) and organisations (organizations.py)
+    mentions.py     people with their titles (roles.py) and organisations (organizations.py,
+                    organization_patterns.py)
     attribution.py  sieves from the most precise to the least; who a phrase means (speakers.py)
     topics.py       countries and sectors
 """

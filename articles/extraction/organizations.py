@@ -1,46 +1,61 @@
 """Organisations named in a text, and the kind each one's name suggests.
 
-    known names and aliases, "Full Name (ABBR)", names ending in a corporate form,
-    "drone maker Baykar", "Ministry of Defence", acronyms (NATO, UEC)
+    known names and aliases, "Full Name (ABBR)", names ending in what the organisation is
+    ("Cheniere Marketing LLC", "European Commission"), "drone maker Baykar", "Ministry of
+    Defence", armed services ("Bulgarian Navy", "U.S. 6th Fleet"), "Chairman of the Joint
+    Chiefs of Staff", names listed beside a company's, acronyms (NATO, UEC)
+
+The patterns themselves, and what only looks like a name (datelines, weapons, ships), are
+in organization_patterns.py.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from articles.extraction.gazetteer import MAX_NAME_WORDS, Gazetteer, mentions
+from articles.extraction.organization_patterns import (
+    ABBREVIATED,
+    ACRONYM,
+    AMPERSAND_NAME,
+    CAPITALS_AFTER,
+    COORDINATED_AFTER,
+    COORDINATED_BEFORE,
+    DATELINE,
+    DESCRIBED,
+    DESIGNATION_AFTER,
+    EVENT_AFTER,
+    FLEET,
+    HEAD_OF,
+    NAME_ENDING,
+    NOT_ORGANIZATION_ACRONYMS,
+    OFFICE_OF,
+    QUOTED_COMPANY,
+    QUOTED_NAME_AFTER,
+    SERVICE,
+    SERVICE_PREFIXES,
+    THING_ACRONYM,
+    TITLE_GOES_ON_BEFORE,
+    TOPIC_ENDINGS,
+    WEAPON_ACRONYM,
+    WEAPON_ENDINGS,
+    WEAPON_WORDS,
+)
 from articles.extraction.people import looks_like_name
 from articles.extraction.words import (
     CAPITALIZED,
     CORPORATE_FORMS,
+    LEGAL_FORMS,
+    NAME,
     NOT_NAME_WORDS,
     PORTFOLIO_WORDS,
+    RANKS,
+    SERVICES,
+    SHIP_PREFIXES,
+    TITLE_CONNECTORS,
     TITLE_WORDS,
     UPPER,
 )
 from articles.folding import ascii_fold, fold, words_key
-
-# "MOSCOW, March 5 (Reuters) - ", "NEW DELHI (Reuters) - ", "NEW DELHI — ",
-# "MOSCOW, April 10. /TASS/."
-DATELINE = re.compile(
-    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?|\s*\([^()\n]{1,20}\))?"
-    r"(?:\s+[-–—]\s|\.\s*/[A-Z\-]+/\.)")
-
-# "the IDEF fair": an acronym naming an event.
-EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
-                         r"exercises?|drills|talks|format|project|program|programme)\b",
-                         re.IGNORECASE)
-
-# Acronyms of things, not of organisations.
-NOT_ORGANIZATION_ACRONYMS = {
-    "LNG", "LPG", "CNG", "GDP", "UAV", "UAVs", "UCAV", "ICBM", "SAM", "MW", "GW", "GWh",
-    "TWh", "BCM", "USD", "EUR", "VAT", "COVID", "CEO", "CFO", "COO", "CTO", "NPP", "HPP",
-    "TPP", "SMR", "FOB", "CIF",
-}
-
-DESCRIPTIONS = (
-    r"company|maker|manufacturer|producer|exporter|importer|firm|giant|operator|shipbuilder|"
-    r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
-)
 
 NEWS_AGENCIES = {
     "reuters", "associated press", "ap", "afp", "agence france-presse", "tass", "ria novosti",
@@ -59,7 +74,8 @@ GOVERNMENT = re.compile(
     r"\b(?:ministry|ministries|department|presidency|government|kremlin|parliament|senate|"
     r"congress|embassy|consulate|armed forces|army|navy|air force|federal service|"
     r"cabinet|directorate|state duma|white house|pentagon|defense agency|defence agency|"
-    r"commission|council|agency)\b"
+    r"commission|council|agency|committee|command|fleet|coast guard|marine corps|"
+    r"administration|chiefs of staff)\b"
 )
 RESEARCH_AND_OTHER = re.compile(
     r"\b(?:institute|university|center|centre|foundation|academy|school|think tank)\b"
@@ -167,14 +183,48 @@ class OrganizationFinder:
         return words
 
     def scan(self) -> None:
-        """Known names and aliases, `Full Name (ABBR)`, names ending in a corporate form."""
+        """Known names and aliases, then each pattern an organisation's name is printed in."""
+        self.things = {match.group(1) for pattern in (THING_ACRONYM, WEAPON_ACRONYM)
+                       for match in pattern.finditer(self.text)}
+        # A headline in title case capitalises verbs too: "Austin Hosts ... Contact Group".
+        title = self.text.split("\n", 1)[0]
+        self.title_end = len(title)
+        words = re.findall(r"[A-Za-z][\w'’\-]*", title)
+        self.headline_case = len(words) >= 4 and sum(
+            w[0].isupper() for w in words if len(w) > 3) > 0.8 * sum(len(w) > 3 for w in words)
         for _, _, known in mentions(self.text, self.gazetteer.organization_by_words,
                                     self.gazetteer.organization_first_words):
             self.add(known.name)
-        for match in re.finditer(
-            rf"((?:{CAPITALIZED}\s+(?:(?:of|for|and|&|de|on)\s+)?)*{CAPITALIZED})"
-            rf"\s+\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)", self.text
-        ):
+        self.scan_abbreviated()
+        self.scan_name_endings()
+        self.scan_quoted_names()
+        for match in OFFICE_OF.finditer(self.text):
+            self.add(" ".join(self.before_next_clause(match.group(1).split())))
+        self.scan_services()
+        self.scan_heads_of()
+        for match in AMPERSAND_NAME.finditer(self.text):
+            if match.group(1) not in NOT_ORGANIZATION_ACRONYMS:
+                self.add(" ".join(self.without_lead_in(match.group(1).split())))
+        # "drone maker Baykar", "arms exporter Rosoboronexport": a name after what it is.
+        for match in DESCRIBED.finditer(self.text):
+            name = match.group(1)
+            first = fold(name.split()[0])
+            if first in TITLE_WORDS or first in NOT_NAME_WORDS or self.gazetteer.person(name) \
+                    or (" " in name and looks_like_name(name, self.gazetteer)):
+                continue
+            self.add(name)
+        self.scan_acronyms()
+        self.scan_coordinated()
+        self.merge_corporate_short_forms()
+        for organization in self.found.values():
+            for alias in list(organization.aliases):
+                plain = ascii_fold(alias)
+                if plain != alias and plain not in organization.aliases:
+                    organization.aliases.append(plain)
+
+    def scan_abbreviated(self) -> None:
+        """ "Full Name (ABBR)": the full name, the abbreviation an alias."""
+        for match in ABBREVIATED.finditer(self.text):
             full, abbreviation = match.group(1), match.group(2)
             # Not "NEW DELHI (Reuters) -": an abbreviation has capitals, and no dateline.
             if sum(c.isupper() for c in abbreviation) < 2 or self.in_dateline(match.start()):
@@ -183,61 +233,188 @@ class OrganizationFinder:
             # A country that the abbreviation spells stays: Israel Aerospace Industries (IAI).
             if not initials(words).startswith(abbreviation.upper()):
                 words = self.without_lead_in(words)
-            if len(words) >= 2:
-                self.add(" ".join(words), [abbreviation])
-        forms = "|".join(CORPORATE_FORMS)
-        for match in re.finditer(
-            rf"((?:{CAPITALIZED}\s+)+(?:{forms}))(?![\w])", self.text
-        ):
+            if len(words) >= 2 and not self.names_a_weapon(words):
+                self.add(self.as_in_body(words, match.start()), [abbreviation])
+
+    def scan_name_endings(self) -> None:
+        """Names ending in what an organisation is: "Cheniere Marketing LLC", "European
+        Commission", "Aviation and Missile Command's Security Assistance Management
+        Directorate" (two names, the owner's and its own)."""
+        for match in NAME_ENDING.finditer(self.text):
             # "Baku Energy Week": the name goes on, and is not a company's.
             going_on = re.match(r"\s+([A-Z][a-z][\w\-]*)", self.text[match.end():])
-            if going_on and fold(going_on.group(1)) not in TITLE_WORDS:
+            if going_on and fold(going_on.group(1)) not in TITLE_WORDS \
+                    or QUOTED_NAME_AFTER.match(self.text, match.end()):
                 continue
-            words = self.without_lead_in(match.group(1).split())
-            if len(words) >= 2 and not self.gazetteer.person(" ".join(words)):
-                self.add(" ".join(words))
-        # "Ministry of Defence", "Department of Energy"
-        for match in re.finditer(
-            rf"(?<![\w])((?:Ministry|Department|Presidency|Directorate|Office)\s+(?:of|for)\s+"
-            rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:and|of)\s+)?{CAPITALIZED})*)", self.text
-        ):
+            # "Peaceful Uses of Nuclear Energy": a topic at the end of a longer title.
+            if match.group(1).split()[-1] in TOPIC_ENDINGS \
+                    and TITLE_GOES_ON_BEFORE.search(self.text, 0, match.start()):
+                continue
+            text = match.group(1)
+            capitals = CAPITALS_AFTER.match(self.text, match.end())
+            if capitals and capitals.group(1) not in NOT_ORGANIZATION_ACRONYMS \
+                    and fold(capitals.group(1)) not in self.gazetteer.country_words:
+                self.add(self.as_in_body(self.without_lead_in(text.split()), match.start())
+                         + capitals.group(),
+                         [capitals.group(1)])
+                continue
+            names, name = [], []
+            for word in text.split():
+                owner = word.removesuffix("'s").removesuffix("’s")
+                name.append(owner)
+                if owner != word:
+                    names.append(name)
+                    name = []
+            for words in (*names, name):
+                words = self.without_lead_in(self.after_other_names(self.without_lead_in(words)))
+                # "Mines and Energy Minister": a portfolio before a title, not a name.
+                portfolio = going_on and all(fold(w) in PORTFOLIO_WORDS | TITLE_CONNECTORS
+                                             for w in words)
+                ending = next((w.rstrip(",.") for w in reversed(words)
+                               if w.rstrip(",.") not in LEGAL_FORMS), "")
+                if len(words) >= 2 and (ending in CORPORATE_FORMS or words[-1] != ending) \
+                        and not portfolio and not self.gazetteer.person(" ".join(words)) \
+                        and not self.names_a_weapon(words):
+                    self.add(self.as_in_body(words, match.start()))
+
+    def before_next_clause(self, words: list[str]) -> list[str]:
+        """ "Department of Energy and Secretary Chu", "Ministry of National Defence and
+        Polish Industry", "Department of Energy's July": the name ends before an "and"
+        that leads to a title, a country or a person, and at a possessive."""
+        for index, word in enumerate(words):
+            if word.endswith(("'s", "’s")):
+                return [*words[:index], word[:-2]]
+            if word == "and" and index + 1 < len(words) and (
+                    fold(words[index + 1]) in TITLE_WORDS | self.gazetteer.country_words
+                    or looks_like_name(" ".join(words[index + 1:index + 3]), self.gazetteer)):
+                return words[:index]
+        return words
+
+    def after_other_names(self, words: list[str]) -> list[str]:
+        """ "Russia, Ukraine and European Commission", "Vice-President Oettinger and Russian
+        Energy": what comes before an "and" next to a country, a title or a person is
+        another name."""
+        while "and" in words[1:]:
+            index = words.index("and", 1)
+            left, right = words[:index], words[index + 1:]
+            # "Sempra Infrastructure and Cheniere Marketing LLC": two names of two words or
+            # more; not "Texas Oil and Gas Association".
+            two_names = len(left) >= 2 and len(right) >= 2 \
+                and fold(right[0]) not in PORTFOLIO_WORDS
+            if not right or not (
+                    two_names or fold(left[-1]) in self.gazetteer.country_words
+                    or fold(right[0]) in self.gazetteer.country_words
+                    or any(fold(w) in TITLE_WORDS for part in left for w in part.split("-"))
+                    or looks_like_name(" ".join(left[-2:]), self.gazetteer)):
+                return words
+            words = right
+        return words
+
+    def scan_quoted_names(self) -> None:
+        """ "State Corporation “Rosatom”", "JSC "Almaz-Antey"": what it is, then its name in
+        quotation marks."""
+        for match in QUOTED_COMPANY.finditer(self.text):
             self.add(match.group(1))
-        # "drone maker Baykar", "arms exporter Rosoboronexport": a name after what it is.
-        for match in re.finditer(rf"\b(?:{DESCRIPTIONS})\s+((?:{CAPITALIZED}\s+)*{CAPITALIZED})",
-                                 self.text):
-            name = match.group(1)
-            first = fold(name.split()[0])
-            if first in TITLE_WORDS or first in NOT_NAME_WORDS or self.gazetteer.person(name) \
-                    or (" " in name and looks_like_name(name, self.gazetteer)):
+
+    def scan_services(self) -> None:
+        """Armed services by the country they serve ("Bulgarian Navy", "U.S. Navy", "Royal
+        Netherlands Air Force") and numbered or named fleets ("U.S. 6th Fleet")."""
+        for match in SERVICE.finditer(self.text):
+            prefix = match.group(1).split()
+            while prefix and fold(prefix[0].removesuffix("'s").removesuffix("’s")) \
+                    not in self.gazetteer.country_words | SERVICE_PREFIXES:
+                prefix = prefix[1:]
+            following = re.match(rf"[ ]+{UPPER}[\w\-]*", self.text[match.end():])
+            # "U.S. Army Materiel Command": the service is part of a longer name.
+            if prefix and not (following and not following.group().endswith("-class")):
+                self.add(" ".join((*prefix, match.group(2))))
+        for match in FLEET.finditer(self.text):
+            words = match.group(1).split()
+            while words and fold(words[0]) in NOT_NAME_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                self.add(" ".join(words))
+
+    def scan_heads_of(self) -> None:
+        """ "Chairman of the Joint Chiefs of Staff", "chief of the Foreign Military Sales
+        Branch": what a title is held at. Not a portfolio ("Secretary of the Interior") or a
+        country ("President of the United States")."""
+        for match in HEAD_OF.finditer(self.text):
+            if QUOTED_NAME_AFTER.match(self.text, match.end()):
                 continue
-            self.add(name)
-        # Acronyms on their own (NATO, UEC): an alias of a found name, or an organisation.
-        # Not titles (CEO), products (TB2) or a dateline's city ("MOSCOW, March 5 -").
-        for match in re.finditer(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w])", self.text):
-            acronym = match.group(1)
+            words = match.group(1).split()
+            # "... of Staff Army Gen. Mark A. Milley", "... of the Interior Doug Burgum and
+            # Secretary of Energy": the name stops before a rank, a person or another title.
+            for index, word in enumerate(words):
+                if word in ("and", "&") and fold(words[index + 1]) in TITLE_WORDS \
+                        or re.fullmatch(RANKS, f"{word}.") and index + 1 == len(words) \
+                        and self.text.startswith(".", match.end(1)) \
+                        or words[index + 2:index + 3] in ([], ["and"]) and index > 0 \
+                        and looks_like_name(" ".join(words[index:index + 2]), self.gazetteer):
+                    words = words[:index]
+                    break
+            while words and re.fullmatch(SERVICES, words[-1]):
+                words = words[:-1]
+            words = self.without_lead_in(words)
+            if len(words) >= 2 and not all(fold(w) in PORTFOLIO_WORDS | TITLE_CONNECTORS
+                                           for w in words):
+                self.add(" ".join(words))
+
+    def scan_acronyms(self) -> None:
+        """Acronyms on their own (NATO, UEC): an alias of a found name, or an organisation.
+        Not titles (CEO), products ("TB2", "IRIS-T", "DDG 80"), ships ("USS Porter"),
+        things spelt out in lower case ("passing exercise (PASSEX)"), a generational
+        suffix ("Austin III") or a dateline's city ("MOSCOW, March 5 -")."""
+        for match in ACRONYM.finditer(self.text):
+            acronym, start, end = match.group(1), match.start(), match.end()
             if fold(acronym) in self.gazetteer.country_words or len(acronym) < 3 \
-                    or EVENT_AFTER.match(self.text, match.end()) \
-                    or acronym in NOT_ORGANIZATION_ACRONYMS \
+                    or EVENT_AFTER.match(self.text, end) \
+                    or acronym in NOT_ORGANIZATION_ACRONYMS or acronym in self.things \
+                    or acronym in LEGAL_FORMS \
+                    or acronym in SHIP_PREFIXES or re.fullmatch(r"[IVX]+", acronym) \
                     or fold(acronym) in TITLE_WORDS or any(c.isdigit() for c in acronym) \
-                    or self.in_dateline(match.start()):
+                    or DESIGNATION_AFTER.match(self.text, end) \
+                    or self.text[start - 1:start] == "-" or self.in_dateline(start):
                 continue
             owner = self.owner_of(acronym)
             if owner:
                 self.add(owner.name, [acronym])
             else:
-                self.add(self.acronym_name(acronym, match.end()))
-        self.merge_corporate_short_forms()
-        for organization in self.found.values():
-            for alias in list(organization.aliases):
-                plain = ascii_fold(alias)
-                if plain != alias and plain not in organization.aliases:
-                    organization.aliases.append(plain)
+                self.add(self.acronym_name(acronym, end))
+
+    def scan_coordinated(self) -> None:
+        """ "with NextDecade Corporation and Commonwealth LNG": a name listed beside a
+        company's registered name is another company's."""
+        for organization in list(self.found.values()):
+            if organization.name.split()[-1] not in LEGAL_FORMS:
+                continue
+            for at in (m.start() for m in re.finditer(re.escape(organization.name), self.text)):
+                before = COORDINATED_BEFORE.search(self.text, max(0, at - 80), at)
+                after = COORDINATED_AFTER.match(self.text, at + len(organization.name))
+                for sibling in (before, after):
+                    if sibling:
+                        self.add_sibling(sibling.group(1).split())
+
+    def add_sibling(self, words: list[str]) -> None:
+        words = self.without_lead_in(words)
+        name = " ".join(words)
+        if len(words) < 2 or any(fold(w) in TITLE_WORDS or fold(w) in NOT_NAME_WORDS
+                                 for w in words) \
+                or (re.fullmatch(NAME, name) and looks_like_name(name, self.gazetteer)) \
+                or self.gazetteer.person(name):
+            return
+        self.add(name)
+
+    def names_a_weapon(self, words: list[str]) -> bool:
+        """ "High Mobility Artillery Rocket Systems": a weapon, not the company that makes it."""
+        return fold(words[-1]) in WEAPON_ENDINGS or len(words) >= 2 \
+            and words[-1] in ("System", "Systems") and fold(words[-2]) in WEAPON_WORDS
 
     def acronym_name(self, acronym: str, end: int) -> str:
         """ "RIA Novosti", "LIG Nex1": an acronym and the name word after it; not "SOCAR
         President" or "NATO Secretary-General"."""
         following = re.match(r"[ ]+([A-Z][\w\-]*)(?![\w'’])", self.text[end:end + 40])
-        if following is None:
+        if following is None or self.headline_case and end < self.title_end:
             return acronym
         word = following.group(1)
         parts = {fold(part) for part in word.split("-")}
@@ -258,6 +435,18 @@ class OrganizationFinder:
                         full.aliases.append(alias)
                     self.by_name[fold(alias)] = full
                 del self.found[key_of[short_name]]
+
+    def as_in_body(self, words: list[str], position: int) -> str:
+        """A name in a title-case headline, as far as the body prints it: "Austin Hosts
+        Ukraine Defense Contact Group" -> "Ukraine Defense Contact Group"."""
+        name = " ".join(words)
+        if self.headline_case and position < self.title_end:
+            body = self.text[self.title_end:]
+            for start in range(len(words) - 1):
+                tail = " ".join(words[start:])
+                if re.search(rf"(?<![\w]){re.escape(tail)}(?![\w])", body):
+                    return tail
+        return name
 
     def in_dateline(self, position: int) -> bool:
         dateline = DATELINE.match(self.text, self.text.rfind("\n", 0, position) + 1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction.gazetteer import Gazetteer
 from articles.extraction.words import (
+    COMPANY_WORDS,
     CORPORATE_FORMS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
@@ -117,7 +118,8 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
         return False
     # "Embraer Defense", "Volga Energy": words of titles and companies are not in names.
     if any(fold(word) in NOT_NAME_WORDS or fold(word) in TITLE_WORDS
-           or fold(word) in PORTFOLIO_WORDS or word in CORPORATE_FORMS for word in words):
+           or fold(word) in PORTFOLIO_WORDS or word in CORPORATE_FORMS
+           or word in COMPANY_WORDS for word in words):
         return False
     # "UralVagonZavod", "TurkStream": capitals inside a word make a brand, not a name.
     if any(re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", word) and not word.startswith(("Mc", "Mac"))

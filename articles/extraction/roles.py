@@ -20,6 +20,8 @@ from articles.extraction.words import (
 )
 from articles.folding import fold
 
+CLAUSE_WORDS = {"to", "be", "is", "was", "are", "were", "that", "which", "who", "has", "have",
+                "had", "will", "would"}
 RELATIVE_ROLES = {"chairs": "chairman of", "heads": "head of", "leads": "head of",
                   "runs": "head of", "directs": "director of", "manages": "manager of"}
 
@@ -172,6 +174,10 @@ class Roles:
         for match in reversed(prepositions):
             right = role[match.end():]
             words = re.findall(r"[\w'’\-]+", right)
+            # "the first of four destroyers to be forward-deployed to Rota": a clause, whose
+            # last name is a place, not where the title is held.
+            if CLAUSE_WORDS & set(words):
+                continue
             if any(w[0].isupper() and fold(w.rstrip("'’s")) not in self.gazetteer.country_words
                    for w in words):
                 return role[:match.start()], self.role_organization(right)

@@ -56,7 +56,8 @@ PORTFOLIO_WORDS = {
     "procurement", "export", "exports", "veterans", "maritime", "fisheries", "tourism",
     "housing", "budget", "planning", "integration", "reconstruction", "emergency",
     "emergencies", "situations", "regional", "cooperation", "european", "federal", "national",
-    "international",
+    "international", "project", "program", "programme", "sales", "marketing", "operations",
+    "logistics", "acquisition", "press",
 }
 TITLE_CONNECTORS = {"and", "of", "for", "to"}
 # "its director", "the company's chief executive": the organisation is the one named last.
@@ -77,8 +78,36 @@ CORPORATE_FORMS = (
     "Industries", "Systems", "Works", "Shipyards", "Shipyard", "Bank", "Fund", "Ministry",
     "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
     "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
-    "University",
+    "University", "Department", "Commission", "Committee", "Council", "Command",
+    "Directorate", "Initiative", "Administration", "Parliament",
 )
+# Words of company names that are never a person's: "Blue Harbour Shipping".
+COMPANY_WORDS = {
+    "Shipping", "Marine", "Logistics", "Trading", "Resources", "Capital", "Partners",
+    "Solutions", "Technologies", "Technology", "Services", "Power", "Gas", "Oil", "Steel",
+    "Chemicals", "Electric", "Global", "Offshore", "Tankers", "Shipbuilding", "Construction",
+    "Engineering", "Networks", "Telecom", "Airways", "Aviation", "Defence", "Defense",
+    "Nuclear", "Renewables", "Solar", "Wind", "Mining", "Metals", "Pipelines", "Exploration",
+    "Infrastructure", "Investments", "Ventures", "Consulting", "Research", "Analytics",
+}
+# The forms that only a company's registered name ends in: "Cheniere Marketing LLC".
+LEGAL_FORMS = {
+    "Inc", "Ltd", "Limited", "LLC", "PLC", "Plc", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV",
+    "JSC", "PJSC", "Corp", "Corporation", "Co",
+}
+# Armed services, named after the country or crown they serve: "Bulgarian Navy",
+# "U.S. Navy", "Royal Netherlands Air Force", "Georgian Coast Guard".
+SERVICES = (
+    r"Navy|Army|Air[ ]Force|Coast[ ]Guard|Marine[ ]Corps|Space[ ]Force|Armed[ ]Forces|"
+    r"National[ ]Guard|Naval[ ]Forces|Ground[ ]Forces|Aerospace[ ]Forces|Defen[cs]e[ ]Forces|"
+    r"Border[ ]Guard|Air[ ]and[ ]Space[ ]Forces"
+)
+# Ship prefixes name a ship, not an organisation: "USS Porter", "HMS Queen Elizabeth".
+SHIP_PREFIXES = {
+    "USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "BGS", "TCG", "RFS", "FGS", "HNLMS",
+    "ROKS", "JS", "PNS", "ORP", "NRP", "ITS", "ESPS", "KRI", "BNS", "HDMS", "HNoMS", "HSwMS",
+    "FS", "ROS", "UKRS", "USCGC",
+}
 
 
 SPEECH_VERBS = (

@@ -1,0 +1,108 @@
+"""How news prints an organisation's name, and what looks like one but is not (datelines,
+weapons, ships, designations): the patterns organizations.py reads a text with, compiled
+once."""
+
+import re
+
+from articles.extraction.words import (
+    CAPITALIZED,
+    CORPORATE_FORMS,
+    LEGAL_FORMS,
+    SERVICES,
+    TITLE_WORDS,
+    UPPER,
+)
+
+# "MOSCOW, March 5 (Reuters) - ", "NEW DELHI (Reuters) - ", "NEW DELHI — ",
+# "MOSCOW, April 10. /TASS/.", "WASHINGTON, June 20 -- "
+DATELINE = re.compile(
+    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?|\s*\([^()\n]{1,20}\))?"
+    r"(?:\s+(?:--|[-–—])\s|\.\s*/[A-Z\-]+/\.)")
+
+# "the IDEF fair": an acronym naming an event.
+EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
+                         r"exercises?|drills|talks|format|project|program|programme)\b",
+                         re.IGNORECASE)
+
+# Acronyms of things, not of organisations.
+NOT_ORGANIZATION_ACRONYMS = {
+    "LNG", "LPG", "CNG", "GDP", "UAV", "UAVs", "UCAV", "ICBM", "SAM", "MW", "GW", "GWh",
+    "TWh", "BCM", "USD", "EUR", "VAT", "COVID", "CEO", "CFO", "COO", "CTO", "NPP", "HPP",
+    "TPP", "SMR", "FOB", "CIF", "R&D", "M&A", "Q&A", "O&M", "P&L", "E&P",
+}
+
+DESCRIPTIONS = (
+    r"company|maker|manufacturer|producer|exporter|importer|firm|giant|operator|shipbuilder|"
+    r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
+)
+# Between two words of a name: spaces, or one line break (never a blank line, which
+# separates the title and paragraphs).
+GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+DESCRIBED = re.compile(rf"\b(?:{DESCRIPTIONS})\s+((?:{CAPITALIZED}\s+)*{CAPITALIZED})")
+ABBREVIATED = re.compile(
+    rf"((?:{CAPITALIZED}{GAP}(?:(?:of|for|and|&|de|on){GAP}(?:the{GAP})?)?)*{CAPITALIZED})"
+    rf"{GAP}\(({UPPER}[\wÀ-ž&\-]{{1,11}})\)")
+# "Sabine Pass Liquefaction, LLC", "JERA Co., Inc.": a legal form after a comma.
+LEGAL = "|".join(sorted(LEGAL_FORMS))
+LEGAL_TAIL = rf"(?:,?[ ](?:{LEGAL})\.?(?![\w]))*"
+# A run of capitalised words ending in what the organisation is, or before a legal form.
+NAME_ENDING = re.compile(
+    rf"((?:{CAPITALIZED}{GAP}(?:(?:and|&){GAP})?)+"
+    rf"(?:(?:{'|'.join(CORPORATE_FORMS)})(?:\.(?=,))?(?![\w])|{CAPITALIZED}(?=,[ ](?:{LEGAL})\b))"
+    rf"{LEGAL_TAIL})")
+# "State Atomic Energy Corporation ROSATOM": the name's own word after what it is.
+CAPITALS_AFTER = re.compile(rf"[ ]({UPPER}{{3,}})(?![\w])")
+# Endings that also name a topic: "Nuclear Energy", "Clean Energy".
+TOPIC_ENDINGS = {"Energy", "Petroleum"}
+# A name's words right after "of"/"on" that follow a capitalised word: "Uses of Nuclear
+# Energy", "Action on Clean Energy" — unless that word is a title ("CEO of Naval Group").
+TITLE_GOES_ON_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?!(?:{'|'.join(w.capitalize() for w in sorted(TITLE_WORDS))})\b)"
+    rf"{UPPER}[\w\-]*[ ]+(?:of|on|in|for|and)[ ]+$")
+# "Ministry of Defence", "Department of Energy".
+OFFICE_OF = re.compile(
+    rf"(?<![\w])((?:Ministry|Department|Presidency|Directorate|Office)\s+(?:of|for)\s+"
+    rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:and|of)\s+)?{CAPITALIZED})*)")
+# What a company is, then its name in quotation marks: "State Corporation “Rosatom”".
+QUOTED_COMPANY = re.compile(
+    r"\b(?:Corporation|Company|Concern|Holding|Group|JSC|PJSC|OJSC|CJSC|LLC|OOO|OAO|ZAO|AO)"
+    rf"\s+[\"“«]({UPPER}[^\"“”«»\n]{{1,40}}?)[\"”»]")
+QUOTED_NAME_AFTER = re.compile(rf"\s+[\"“«]{UPPER}")
+SERVICE_PREFIXES = {"u.s.", "u.k.", "royal", "imperial"}
+# "Bulgarian Navy", "Royal Netherlands Air Force": the prefix is checked against countries.
+SERVICE = re.compile(
+    rf"(?<![\w.])((?:(?:U\.S\.|U\.K\.|{UPPER}[\w'’\-]+)[ ]+){{1,3}})({SERVICES})(?![\w])")
+ORDINAL = (r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|"
+           r"Tenth")
+# "U.S. 6th Fleet", "the Black Sea Fleet", "Third Army", "Ninth Air Force".
+FLEET = re.compile(
+    rf"((?:(?:U\.S\.|U\.K\.)[ ]+)?(?:(?:{ORDINAL}|{CAPITALIZED})[ ]+){{1,3}}Fleet|"
+    rf"(?:(?:U\.S\.|U\.K\.)[ ]+)?(?:{ORDINAL})[ ]+(?:Army|Air[ ]Force|Corps))(?![\w])")
+# "Chairman of the Joint Chiefs of Staff": the body a title is held at.
+HEAD_OF = re.compile(
+    r"\b(?:[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Cc]hief|[Dd]irector|[Cc]ommander|"
+    r"[Pp]resident|[Ss]ecretary|[Mm]embers?)\s+of\s+the\s+"
+    rf"({CAPITALIZED}(?:[ ]+(?:(?:of|for|and|&)[ ]+)?{CAPITALIZED})*)")
+# "S&P Global", "Procter & Gamble".
+AMPERSAND_NAME = re.compile(
+    rf"(?<![\w&])((?:{UPPER}[\w]*&{UPPER}[\w]*|{CAPITALIZED}[ ]+&[ ]+{CAPITALIZED})"
+    rf"(?:[ ]+{CAPITALIZED})*)")
+ACRONYM = re.compile(rf"(?<![\w])({UPPER}{{2,}}[A-ZÀ-Ž\d]*)(?![\w]|-[\w])")
+# "DDG 80", "F 16": a designation with its number is a product.
+DESIGNATION_AFTER = re.compile(r"[ ]\d")
+# "Surface to Air Missile System, or NASAMS", "Modular Missile (CAMM)": a weapon's acronym.
+WEAPON_ACRONYM = re.compile(
+    r"\b(?:[Ss]ystems?|[Mm]issiles?|[Rr]ockets?|[Ll]aunchers?|[Rr]adars?)"
+    rf"(?:,[ ]+or[ ]+|[ ]+\()({UPPER}{{2,}}[\w\-]*)")
+# "passing exercise (PASSEX)", "(non-FTA)": an acronym spelt out in lower case is a thing.
+THING_ACRONYM = re.compile(r"\b[a-z][\w\-]*[ ]+\((?:non-)?([A-Z][A-Za-z]{1,11})\)")
+SIBLING = rf"{UPPER}[\w'’\-&]*(?:[ ]+{UPPER}[\w'’\-&]*){{1,3}}"
+COORDINATED_BEFORE = re.compile(rf"(?<![\w'’\-])({SIBLING})(?:,[ ]+|[ ]+and[ ]+)$")
+COORDINATED_AFTER = re.compile(rf"(?:,[ ]+|[ ]+and[ ]+)({SIBLING})(?![\w'’\-&]|[ ]+{UPPER})")
+WEAPON_WORDS = {"missile", "rocket", "artillery", "launch", "launcher", "radar", "weapon",
+                "weapons", "howitzer", "mortar", "anti-aircraft", "anti-tank", "anti-ship"}
+# The last word of a weapon's or vehicle's name, never of an organisation's.
+WEAPON_ENDINGS = {"missile", "missiles", "rocket", "rockets", "launcher", "launchers",
+                  "radar", "howitzer", "drone", "drones", "vehicle", "vehicles", "tank",
+                  "tanks", "aircraft", "jet", "jets", "fighter", "destroyer", "frigate",
+                  "submarine", "corvette", "helicopter", "carriers", "munition", "munitions"}
