@@ -1,26 +1,24 @@
-"""What entity pages show beyond the lists: timelines, partners, co-mentions, topics."""
+"""What entity pages show beyond the lists: timelines, partners, topics, the pair's sides."""
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from articles.models import Article, Company, Country, Sector, listed_q
+from articles.models import (
+    Article,
+    Company,
+    Country,
+    Sector,
+    Speaker,
+    Statement,
+    count_of,
+    listed_q,
+)
 from articles.search import backend
 
 TOP = 8
 SAMPLE = 1000
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    month: date
-    count: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.month:%b %Y}"
 
 
 def country_counts() -> list[Country]:
@@ -42,21 +40,13 @@ def country_counts() -> list[Country]:
     return sorted(countries, key=lambda c: (-c.article_count, c.name))
 
 
-def monthly_counts(articles) -> list[MonthCount]:
-    """Articles per month, every month from the first to the last one present."""
-    rows = dict(
-        articles.order_by().annotate(month=TruncMonth("published_on"))
+def monthly_counts(rows, date_field: str = "published_on") -> dict[date, int]:
+    """How many of `rows` (articles, or statements by their article's date) each month has;
+    months without any are left out (the chart shows them as zeros)."""
+    return dict(
+        rows.order_by().annotate(month=TruncMonth(date_field))
         .values_list("month").annotate(n=Count("pk"))
     )
-    if not rows:
-        return []
-    months = {(m.year, m.month): n for m, n in rows.items()}
-    first, last = min(months), max(months)
-    series, (year, month) = [], first
-    while (year, month) <= last:
-        series.append(MonthCount(date(year, month, 1), months.get((year, month), 0)))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return series
 
 
 def linked_counts(model, relation: str, articles, exclude=None, limit=TOP):
@@ -65,24 +55,21 @@ def linked_counts(model, relation: str, articles, exclude=None, limit=TOP):
     Counted over the newest SAMPLE articles, as the facets are: enough to show who goes
     with whom, without grouping every link of an entity found in thousands of articles.
     """
-    newest = list(articles.order_by("-published_on", "-pk").values_list("pk", flat=True)[:SAMPLE])
-    queryset = model.objects.published().filter(**{f"{relation}__in": backend().id_list(newest)})
+    queryset = model.objects.published().filter(
+        **{f"{relation}__in": backend().id_list(newest_ids(articles))})
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)
     return list(queryset.annotate(shared=Count(relation, distinct=True))
                 .order_by("-shared", "name")[:limit])
 
 
+def newest_ids(articles) -> list[int]:
+    """The newest SAMPLE of `articles`, which what goes with whom is counted over."""
+    return list(articles.order_by("-published_on", "-pk").values_list("pk", flat=True)[:SAMPLE])
+
+
 def partner_countries(country, articles):
     return linked_counts(Country, "articles", articles, exclude=country)
-
-
-def co_mentioned(articles, exclude=None):
-    return {
-        "companies": linked_counts(Company, "articles", articles,
-                                   exclude=exclude if isinstance(exclude, Company) else None),
-        "countries": linked_counts(Country, "articles", articles),
-    }
 
 
 def topics(articles):
@@ -98,3 +85,31 @@ def pair_companies(first: Country, second: Country, articles):
         shared=Count("articles", distinct=True)).order_by("-shared", "name")
     return (list(companies.filter(country=first)[:TOP]),
             list(companies.filter(country=second)[:TOP]))
+
+
+def for_country(country: Country) -> Q:
+    """Statements speaking for `country`: made for one of its organisations or, for no
+    organisation, by one of its nationals."""
+    return (Q(speaker_organization__country=country)
+            | Q(speaker_organization=None, speaker__nationality=country))
+
+
+def pair_speakers(first: Country, second: Country, articles):
+    """The people quoted in the pair's articles speaking for each side, most quoted first."""
+    statements = Statement.objects.published().in_articles(articles)
+
+    def side(country):
+        said = statements.filter(for_country(country))
+        return list(Speaker.objects.published().filter(pk__in=said.values("speaker_id"))
+                    .annotate(shared=count_of(said, "speaker")).order_by("-shared", "name")[:TOP])
+
+    return side(first), side(second)
+
+
+def said_about(speaking: Country, about: Country, limit: int = 5):
+    """What `speaking`'s side said in articles involving `about`: the newest few, and how many."""
+    statements = Statement.objects.published().filter(for_country(speaking)).in_articles(
+        Article.objects.published().involving_all("countries", [about]))
+    newest = (statements.select_related("speaker", "speaker_organization", "article__source")
+              .order_by("-article__published_on", "-pk")[:limit])
+    return {"statements": list(newest), "count": statements.count()}

@@ -94,7 +94,7 @@ def test_facets_and_entity_counts_count_a_story_once(client):
     tree = {parent.name: parent.article_count for parent, _ in home.context["sector_tree"]}
     assert tree["Gas pipelines"] == 1
     company_page = client.get(company.get_absolute_url())
-    assert sum(bar.value for bar in company_page.context["timeline"].bars) == 1
+    assert sum(row.values[0] for row in company_page.context["timeline"].rows) == 1
 
 
 def test_the_story_page_lists_every_published_copy_with_outlet_and_date(client):

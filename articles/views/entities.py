@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from articles import profiles
 from articles.caching import versioned
-from articles.charts import timeline
 from articles.models import (
     Article,
     Company,
@@ -17,8 +16,8 @@ from articles.models import (
     SpeakerRole,
     Statement,
 )
-from articles.profiles import monthly_counts
 from articles.rankings import ranked_for, with_counts
+from articles.views import timelines
 from articles.views.common import (
     PUBLISHED_ARTICLES,
     filtered_listings,
@@ -46,17 +45,15 @@ def company_detail(request, slug):
     articles = Article.objects.published().involving_all("companies", [company])
     # Its statements are those made on its behalf; /statements/?company= also finds what
     # was said about it.
-    context = filtered_listings(
-        request,
-        articles=articles,
-        statements=Statement.objects.published().filter(speaker_organization=company),
-    )
+    statements = Statement.objects.published().filter(speaker_organization=company)
+    context = filtered_listings(request, articles=articles, statements=statements)
+    context.update(timelines.entity_timeline(
+        request, company, articles, statements, context,
+        articles_name=f"Articles mentioning {company.name}",
+        statements_name=f"Statements for {company.name}"))
     context.update({
         "company": company,
-        "timeline": versioned(f"timeline:company:{company.pk}", lambda: timeline(
-            monthly_counts(articles), f"Articles mentioning {company.name}")),
-        "co_mentioned": versioned(f"co-mentioned:company:{company.pk}",
-                                  lambda: profiles.co_mentioned(articles, exclude=company)),
+        "network": timelines.network(company, articles),
         "parent": visible.filter(pk=company.parent_id).first(),
         "sectors": company.sectors.select_related("parent"),
         "subsidiaries": company.subsidiaries.visible_to(request.user),
@@ -88,15 +85,14 @@ def speaker_detail(request, slug):
         slug=slug,
     )
     articles = Article.objects.published().quoting(speaker)
-    context = filtered_listings(
-        request,
-        articles=articles,
-        statements=Statement.objects.published().filter(speaker=speaker),
-    )
+    statements = Statement.objects.published().filter(speaker=speaker)
+    context = filtered_listings(request, articles=articles, statements=statements)
     context.update({
         "speaker": speaker,
-        "timeline": versioned(f"timeline:speaker:{speaker.pk}", lambda: timeline(
-            monthly_counts(articles), f"Articles quoting {speaker.name}")),
+        "timeline": timelines.articles_and_statements(
+            speaker, articles, statements, f"Articles quoting {speaker.name}",
+            f"Statements by {speaker.name}"),
+        "network": timelines.network(speaker, articles),
         "topics": versioned(f"topics:speaker:{speaker.pk}", lambda: profiles.topics(articles)),
     })
     return render(request, "articles/speaker_detail.html", context)
@@ -113,19 +109,18 @@ def country_detail(request, code):
         return redirect("country_detail", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
     articles = Article.objects.published().involving_all("countries", [country])
-    context = filtered_listings(
-        request,
-        articles=articles,
-        statements=Statement.objects.published().in_articles(articles),
-    )
+    statements = Statement.objects.published().in_articles(articles)
+    context = filtered_listings(request, articles=articles, statements=statements)
+    context.update(timelines.entity_timeline(
+        request, country, articles, statements, context,
+        articles_name=f"Articles involving {country.name}", statements_name="Statements in them"))
     context.update({
         "country": country,
+        "network": timelines.network(country, articles),
         "companies": country.companies.published(),
         "speakers": country.speakers.published(),
         "partners": versioned(f"partners:{country.pk}",
                               lambda: profiles.partner_countries(country, articles)),
-        "timeline": versioned(f"timeline:country:{country.pk}", lambda: timeline(
-            monthly_counts(articles), f"Articles involving {country.name}")),
     })
     return render(request, "articles/country_detail.html", context)
 
@@ -146,13 +141,23 @@ def country_pair(request, first, second):
         request, articles=articles,
         statements=Statement.objects.published().in_articles(articles),
     )
-    first_side, second_side = versioned(f"pair-companies:{one.pk}:{other.pk}",
-                                        lambda: profiles.pair_companies(one, other, articles))
+
+    def sides():
+        companies = profiles.pair_companies(one, other, articles)
+        speakers = profiles.pair_speakers(one, other, articles)
+        return {
+            "sides": [
+                {"country": country, "other": opposite, "companies": companies[index],
+                 "speakers": speakers[index], "said": profiles.said_about(country, opposite)}
+                for index, (country, opposite) in enumerate(((one, other), (other, one)))
+            ],
+            "sectors": profiles.linked_counts(Sector, "articles", articles),
+        }
+
+    context.update(versioned(f"pair-sides:{one.pk}:{other.pk}", sides))
     context.update({
-        "first": one, "second": other, "first_companies": first_side,
-        "second_companies": second_side,
-        "timeline": versioned(f"timeline:pair:{one.pk}:{other.pk}", lambda: timeline(
-            monthly_counts(articles), f"Articles involving both {one.name} and {other.name}")),
+        "first": one, "second": other,
+        "timeline": timelines.pair_timeline(one, other, articles),
     })
     return render(request, "articles/country_pair.html", context)
 
@@ -166,15 +171,12 @@ def sector_list(request):
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_sectors([sector])
-    context = filtered_listings(
-        request,
-        articles=articles,
-        statements=Statement.objects.published().in_articles(articles),
-    )
+    statements = Statement.objects.published().in_articles(articles)
+    context = filtered_listings(request, articles=articles, statements=statements)
     context.update({
         "sector": sector,
-        "timeline": versioned(f"timeline:sector:{sector.pk}", lambda: timeline(
-            monthly_counts(articles), f"Articles in {sector.name}")),
+        "timeline": timelines.articles_and_statements(
+            sector, articles, statements, f"Articles in {sector.name}", "Statements in them"),
         "subsectors": sector.children.all(),
         "companies": Company.objects.published()
         .filter(sectors__in=Sector.objects.with_subsectors([sector])).distinct(),
