@@ -30,6 +30,7 @@ class Job(models.Model):
         REEXTRACT = "reextract", "Re-extraction"
         REINDEX = "reindex", "Search index rebuild"
         POLL = "poll", "Feed poll"
+        PAGES = "pages", "Import of web pages"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Waiting for a worker"

@@ -19,8 +19,9 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from articles.ingest.fetching import new_client
 from articles.ingest.importer import Importer, ImportOptions, ImportSummary
-from articles.ingest.polling import PollResult, feeds_to_poll, poll_feeds
+from articles.ingest.polling import PollResult, feeds_to_poll, page_record, poll_feeds
 from articles.ingest.readers import ArticleRecord
 from articles.ingest.uploads import delete_stored, stored_records
 from articles.jobs import Job, JobEntry
@@ -147,10 +148,11 @@ class ImportReport:
 
 
 def run_import(job: Job, progress: Progress, items: Callable[[], object],
-               options: ImportOptions) -> str:
-    """Import the job's items, from the first one not yet reported done."""
+               options: ImportOptions, total: int | None = None) -> str:
+    """Import the job's items, from the first one not yet reported done; `total` saves
+    counting them by reading them all first."""
     if job.total is None:
-        progress.set_total(sum(1 for _ in items()))
+        progress.set_total(total if total is not None else sum(1 for _ in items()))
     importer = Importer(options)
     importer.run(islice(items(), job.done, None), progress=ImportReport(importer, progress))
     job.refresh_from_db()
@@ -165,6 +167,20 @@ def import_files(job: Job, progress: Progress) -> str:
                          import_options(job.parameters))
     delete_stored(files)
     return summary
+
+
+def import_pages(job: Job, progress: Progress) -> str:
+    """Web pages an editor named by address: each fetched (with the limits of any fetch)
+    when the importer comes to it, from the first one not yet done on a resumed attempt."""
+    urls = job.parameters["urls"]
+
+    def records():
+        # Those done before are skipped without a fetch: the importer's islice sees Nones.
+        with new_client() as client:
+            for number, url in enumerate(urls):
+                yield None if number < job.done else page_record(client, url, url)
+
+    return run_import(job, progress, records, import_options(job.parameters), total=len(urls))
 
 
 # --- re-extraction -----------------------------------------------------------------------
@@ -252,4 +268,5 @@ RUNNERS = {
     Job.Kind.REEXTRACT: reextract,
     Job.Kind.REINDEX: reindex,
     Job.Kind.POLL: poll,
+    Job.Kind.PAGES: import_pages,
 }

@@ -1,10 +1,13 @@
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from articles.ingest.importer import Importer, ImportOptions
 from articles.ingest.polling import feeds_to_poll, poll_feeds
+from articles.ingest.readers import read_html
 from articles.jobs import Job, JobEntry
 from articles.models import Article, Feed, Statement
 from articles.tasks import start_poll
@@ -178,3 +181,91 @@ def test_a_poll_job_without_feeds_polls_those_due_when_it_runs(web,
     assert web.requested("/later") == [] and len(web.requested("/rss")) == 1
     due.refresh_from_db()
     assert due.new_items == 2
+
+
+# --- entries' pages -----------------------------------------------------------------------
+
+PAGES = Path(__file__).parent / "data" / "pages"
+FRIGATES = (PAGES / "defense-daily.html").read_text()
+SUMMARY = "The navy ordered four frigates, the ministry said."
+
+
+def test_an_entry_linking_to_a_page_gets_the_pages_main_text(web):
+    link = web.add("/news/frigates", FRIGATES)
+    feed = make_feed(web, rss({"title": "Navy orders frigates", "link": link,
+                               "description": SUMMARY}))
+    poll(feed)
+    article = Article.objects.get()
+    assert article.body.startswith("The navy has ordered four frigates from Anadolu Yards")
+    assert "said Admiral Selim Ersoy" in article.body
+    for marker in ("COOKIE-BANNER-TEXT", "NAV-", "ADVERT-TEXT", "SHARE-", "RELATED-LINK",
+                   "COMMENT-TEXT", "FOOTER-TEXT"):
+        assert marker not in article.body
+    # The feed's own title and summary are kept; the page gave the byline.
+    assert (article.title, article.summary, article.byline) == \
+        ("Navy orders frigates", SUMMARY, "Deniz Kaya")
+    assert article.url == link
+
+
+@pytest.mark.parametrize(("page", "reason"), [
+    ({"status": 404, "body": "gone"}, "HTTP 404 Not Found"),
+    ({"content_type": "application/pdf", "body": "%PDF-1.4"}, "served as “application/pdf”"),
+    ({"body": "<html>" + "x" * 3000 + "</html>"}, "too large: 3013 bytes (the limit is 3000)"),
+    ({"body": FRIGATES, "delay": 3}, "no answer within 1 seconds"),
+    ({"body": "<html><body><nav>Home</nav></body></html>"}, "no article text found"),
+])
+def test_when_the_page_cannot_be_read_the_feeds_own_text_is_kept(web, settings, page, reason):
+    settings.FETCH_MAX_BYTES = 3000
+    link = web.add("/news/frigates", page.pop("body"), **page)
+    feed = make_feed(web, rss(entry(1, link=link)))
+    [result] = poll(feed)
+    article = Article.objects.get()
+    assert article.body == entry(1)["description"] and article.summary == ""
+    [note] = [note for note in result.notes if "was not read" in note]
+    assert reason in note and note.endswith("the feed's own text was kept.")
+    assert feed.last_error == "" and feed.new_items == 1
+
+
+def test_a_relative_entry_link_is_taken_from_the_feeds_address(web):
+    web.add("/news/frigates", FRIGATES)
+    feed = make_feed(web, rss({"title": "Navy orders frigates", "link": "/news/frigates",
+                               "description": SUMMARY}))
+    poll(feed)
+    assert Article.objects.get().url == web.url("/news/frigates")
+
+
+def test_a_feed_on_schedule_brings_full_pages_for_review_and_folds_a_republished_copy(web):
+    # The agency's story is in the archive already, published.
+    agency = make_source(name="Global Agency Wire")
+    agency_copy = read_html(FRIGATES.encode(), "agency", url="https://agency.example/frigates")
+    options = ImportOptions(source=agency, status=Article.Status.PUBLISHED)
+    [original] = Importer(options).run([agency_copy]).articles
+    # An outlet's feed: its own news, and the agency story retitled with a paragraph added.
+    web.add("/news/gas", (PAGES / "energy-wire.html").read_text())
+    republished = FRIGATES.replace(
+        "Navy orders four frigates from Anadolu Yards", "Frigate deal for Anadolu Yards").replace(
+        "<p>Anadolu Yards said", "<p>Local officials welcomed the order, which they said "
+        "would bring new investment to the towns around the shipyard.</p><p>Anadolu Yards said")
+    web.add("/news/frigates", republished)
+    feed = make_feed(web, rss(
+        {"title": "Gas flows through the new interconnector", "link": web.url("/news/gas"),
+         "description": "Gas began to flow.", "pubDate": "Tue, 21 May 2024 10:00:00 GMT"},
+        {"title": "Frigate deal for Anadolu Yards", "link": web.url("/news/frigates"),
+         "description": "A frigate deal.", "pubDate": "Thu, 14 Mar 2024 12:00:00 GMT"}),
+        etag='"feed-1"')
+    [result] = poll_feeds(feeds_to_poll())
+    assert result.created == 2
+    gas = Article.objects.get(title="Gas flows through the new interconnector")
+    assert gas.status == Article.Status.DRAFT and gas.source == feed.source
+    assert "Traders said the first flows were modest" in gas.body
+    assert "COMMENT-TEXT" not in gas.body
+    assert gas.statements.exists() and not gas.statements.filter(is_reviewed=True).exists()
+    copy = Article.objects.get(title="Frigate deal for Anadolu Yards")
+    original.refresh_from_db()
+    assert copy.story_id is not None and copy.story_id == original.story_id
+    assert (original.is_canonical, copy.is_canonical) == (True, False)
+    # Due again later: the feed answers 304 and nothing more is fetched or imported.
+    Feed.objects.filter(pk=feed.pk).update(next_poll_at=timezone.now())
+    [again] = poll_feeds(feeds_to_poll())
+    assert again.outcome == "not modified" and Article.objects.count() == 3
+    assert len(web.requested("/news/frigates")) == 1

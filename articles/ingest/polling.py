@@ -1,5 +1,9 @@
 """Feeds polled: fetched with the conditions they last gave, their new entries imported.
 
+Feed entries mostly carry a summary: an entry that links to a page has the page fetched
+(with the same limits) and its main text taken (readers.read_html); when the page cannot
+be fetched or read, the entry keeps the feed's own text, and the job's log says why.
+
 A poll goes through the importer that files go through (deduplication, syndicated copies
 into stories, extraction of suggestions for review): a trusted source's articles are
 published at once, anyone else's wait as drafts. Entries already in the archive (by URL)
@@ -19,10 +23,11 @@ import httpx
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.ingest.fetching import FEED_TYPES, FetchError, fetch, new_client
+from articles.ingest.fetching import FEED_TYPES, PAGE_TYPES, FetchError, fetch, new_client
 from articles.ingest.importer import Importer, ImportOptions
-from articles.ingest.readers import ArticleRecord, Problem, read_feed
+from articles.ingest.readers import ArticleRecord, Problem, read_feed, read_html
 from articles.models import Article, Feed
+from articles.web_urls import is_web_url
 
 # How long a claimed feed is left to its poller before another may take it: a poller that
 # died mid-poll does not keep its feeds from being polled for long.
@@ -69,6 +74,32 @@ def new_entries(records: list[ArticleRecord]) -> list[ArticleRecord]:
     return [record for record in records if not record.url or record.url not in known]
 
 
+def page_record(client: httpx.Client, url: str, origin: str) -> ArticleRecord | Problem:
+    """The article of the page at `url`: fetched with the limits of any fetch, then read."""
+    try:
+        fetched = fetch(client, url, PAGE_TYPES)
+    except FetchError as error:
+        return Problem(origin, str(error))
+    return read_html(fetched.body, origin, url=url)
+
+
+def with_page_text(client: httpx.Client, record: ArticleRecord) -> ArticleRecord:
+    """The entry with its page's text, date and byline where the page gives them; the
+    feed's own text, kept as the summary, or as the body when the page cannot be read."""
+    if not is_web_url(record.url):
+        return record
+    page = page_record(client, record.url, record.url)
+    if isinstance(page, Problem):
+        record.notes.append(f"{record.origin}: the page {record.url[:200]} was not read "
+                            f"({page.reason}); the feed's own text was kept.")
+        return record
+    record.summary = record.summary or record.body
+    record.body = page.body
+    record.published = record.published or page.published
+    record.byline = record.byline or page.byline
+    return record
+
+
 class Poller:
     def __init__(self, client: httpx.Client):
         self.client = client
@@ -84,7 +115,7 @@ class Poller:
             feed.succeeded(now, new_items=0)
             feed.save(update_fields=POLL_RECORD)
             return PollResult(feed, "not modified")
-        items = list(read_feed(fetched.body, feed.url))
+        items = list(read_feed(fetched.body, feed.url, base=fetched.url))
         records = [item for item in items if isinstance(item, ArticleRecord)]
         problems = [item for item in items if isinstance(item, Problem)]
         if not records and problems:
@@ -92,7 +123,7 @@ class Poller:
             return self.failed(feed, now, problems[0].reason if whole else
                                f"none of its {len(problems)} entries could be read (the first: "
                                f"{problems[0].reason})")
-        fresh = new_entries(records)
+        fresh = [with_page_text(self.client, record) for record in new_entries(records)]
         summary = Importer(options_for(feed)).run([*fresh, *problems])
         feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
         feed.succeeded(now, new_items=summary.created)

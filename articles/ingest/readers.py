@@ -1,4 +1,4 @@
-"""Files in, article records out: plain text, JSON, JSON Lines, RSS and Atom feeds.
+"""Files in, article records out: plain text, JSON, JSON Lines, RSS and Atom feeds, web pages.
 
 A reader never raises for a bad file: it reports a Problem (where, and why in plain
 words) and goes on with what it can read.
@@ -14,8 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import feedparser
+import trafilatura
 from django.utils.html import strip_tags
 
+from articles.web_urls import is_web_url
 from articles.xml_text import xml_safe
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -23,6 +25,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Less text than this is a menu or a caption that the extractor took, not an article.
+MIN_PAGE_TEXT = 80
+HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.I | re.S)
 # export_articles writes records three levels deep; anything far deeper is no article, and
 # handling it recursively would exhaust the stack.
 MAX_DEPTH = 20
@@ -259,8 +265,10 @@ def read_json_lines(text: str, origin: str) -> Iterator[ArticleRecord | Problem]
         yield record_from_mapping(item, f"{origin}:{number}")
 
 
-def read_feed(data: bytes, origin: str) -> Iterator[ArticleRecord | Problem]:
-    feed = feedparser.parse(data)
+def read_feed(data: bytes, origin: str, base: str = "") -> Iterator[ArticleRecord | Problem]:
+    """The entries of an RSS or Atom feed; relative links are taken from `base`, the
+    address the feed was fetched from."""
+    feed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
     if feed.bozo and not feed.entries:
         yield Problem(origin, f"malformed feed ({feed.get('bozo_exception', 'unreadable XML')})")
         return
@@ -277,12 +285,39 @@ def read_feed(data: bytes, origin: str) -> Iterator[ArticleRecord | Problem]:
         }, f"{origin}[{number}]")
 
 
+def read_html(data: bytes, origin: str, url: str = "") -> ArticleRecord | Problem:
+    """A news page's article: its title, date and byline (from JSON-LD, meta tags, <time>
+    and bylines) and its main text without navigation, ads, share buttons or comments —
+    trafilatura's work, not our own heuristics. `url` is where it was fetched from; a
+    saved page gives its own canonical address, if any."""
+    try:
+        page = trafilatura.bare_extraction(
+            data, url=url or None, with_metadata=True, include_comments=False,
+            include_tables=False, include_images=False, favor_precision=True)
+    except (ValueError, TypeError, LookupError) as error:
+        return Problem(origin, f"unreadable page ({error})")
+    if page is None or len((page.text or "").strip()) < MIN_PAGE_TEXT:
+        return Problem(origin, "no article text found in the page")
+    address = url or page.url or ""
+    paragraphs = [line for line in page.text.split("\n") if line.strip()]
+    if paragraphs and page.title and paragraphs[0].strip() == page.title.strip():
+        paragraphs.pop(0)  # the headline, taken in with the text on some layouts
+    return record_from_mapping({
+        "title": page.title or "", "body": "\n\n".join(paragraphs),
+        "published": page.date, "byline": page.author or "", "summary": page.description or "",
+        "url": address if is_web_url(address) else "", "source": page.sitename or "",
+    }, origin)
+
+
 def kind_of(path: Path, data: bytes) -> str:
     suffix = path.suffix.lower()
     for kind, suffixes in (("text", TEXT_SUFFIXES), ("json", JSON_SUFFIXES),
-                           ("jsonl", JSONL_SUFFIXES), ("feed", FEED_SUFFIXES)):
+                           ("jsonl", JSONL_SUFFIXES), ("feed", FEED_SUFFIXES),
+                           ("html", HTML_SUFFIXES)):
         if suffix in suffixes:
             return kind
+    if HTML_START.match(data[:4096]):
+        return "html"
     start = data.lstrip()[:1]
     return {b"{": "json", b"[": "json", b"<": "feed"}.get(start, "text")
 
@@ -311,6 +346,9 @@ def read_bytes(data: bytes, origin: str, kind: str) -> Iterator[ArticleRecord | 
         return
     if kind == "feed":
         yield from read_feed(data, origin)
+        return
+    if kind == "html":
+        yield read_html(data, origin)
         return
     text, notes = decode(data, origin)
     readers = {"text": read_text, "json": read_json, "jsonl": read_json_lines}

@@ -16,7 +16,8 @@ from articles.tasks import enqueue
 
 class Command(BaseCommand):
     help = (
-        "Import articles from text, JSON, JSON Lines and RSS/Atom files or directories; "
+        "Import articles from text, JSON, JSON Lines, RSS/Atom and HTML (saved web page) files "
+        "or directories; "
         "extraction proposes statements, speakers and organisations for review."
     )
 
