@@ -29,6 +29,7 @@ def article_rows(queryset, absolute):
     ).order_by("-published_on", "-pk")
     for article in articles.iterator(chunk_size=CHUNK):
         yield {
+            "id": article.pk, "slug": article.slug,
             "title": article.title, "published": article.published_on.isoformat(),
             "source": article.source.name if article.source else "",
             "permalink": absolute(article.get_absolute_url()), "original_url": article.url,
@@ -46,6 +47,8 @@ def statement_rows(queryset, absolute):
     ).order_by("-article__published_on", "-pk")
     for statement in statements.iterator(chunk_size=CHUNK):
         yield {
+            "id": statement.pk, "article_id": statement.article_id,
+            "speaker_slug": statement.speaker.slug if statement.speaker else "",
             "text": statement.text, "kind": statement.kind,
             "speaker": statement.speaker.name if statement.speaker else "",
             "speaker_title": statement.speaker_title,
@@ -58,10 +61,13 @@ def statement_rows(queryset, absolute):
         }
 
 
-ARTICLE_COLUMNS = ["title", "published", "source", "permalink", "original_url", "byline",
-                   "countries", "companies", "sectors", "summary"]
-STATEMENT_COLUMNS = ["text", "kind", "speaker", "speaker_title", "organization", "article",
-                     "published", "source", "permalink"]
+# The ids first, and stable: the database's own ids and slugs, which a re-download keeps,
+# so that a spreadsheet can be joined with the next one.
+ARTICLE_COLUMNS = ["id", "slug", "title", "published", "source", "permalink", "original_url",
+                   "byline", "countries", "companies", "sectors", "summary"]
+STATEMENT_COLUMNS = ["id", "article_id", "speaker_slug", "text", "kind", "speaker",
+                     "speaker_title", "organization", "article", "published", "source",
+                     "permalink"]
 
 
 def spreadsheet_safe(value) -> str:
@@ -72,7 +78,9 @@ def spreadsheet_safe(value) -> str:
 
 def csv_lines(rows, columns):
     writer = csv.writer(Echo())
-    yield writer.writerow(columns)
+    # The byte order mark is how Excel knows the file is UTF-8 (without it, "Türkiye"
+    # opens as "TÃ¼rkiye"); other spreadsheets and csv readers with utf-8-sig skip it.
+    yield "\ufeff" + writer.writerow(columns)
     for row in rows:
         yield writer.writerow([spreadsheet_safe(row[column]) for column in columns])
 

@@ -3,12 +3,14 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.filters import ArticleFilterSet, StatementFilterSet
-from articles.models import Article, Statement
+from articles.models import Article, Company, Statement
+from articles.quotation import shown_quote
 from articles.xml_text import xml_safe
 
 FEED_ITEMS = 50
@@ -72,6 +74,18 @@ class FilteredFeed(Feed):
     def subtitle(self, filterset):
         return f"The newest {self.noun.lower()} matching these filters."
 
+    def categories_of(self, article):
+        """The article's countries, sectors and companies, each an Atom category."""
+        return [*(country.name for country in article.countries.all()),
+                *(sector.name for sector in article.sectors.all()),
+                *(company.name for company in article.companies.all())]
+
+
+def with_categories(prefix=""):
+    """Prefetches for the categories, so that a feed costs the same queries at any length."""
+    return [f"{prefix}countries", f"{prefix}sectors",
+            Prefetch(f"{prefix}companies", queryset=Company.objects.published())]
+
 
 class ArticleFeed(FilteredFeed):
     filterset_class = ArticleFilterSet
@@ -82,7 +96,8 @@ class ArticleFeed(FilteredFeed):
         return Article.objects.published()
 
     def items(self, filterset):
-        return filterset.qs.select_related("source").order_by("-published_on", "-pk")[:FEED_ITEMS]
+        return filterset.qs.select_related("source").prefetch_related(
+            *with_categories()).order_by("-published_on", "-pk")[:FEED_ITEMS]
 
     def item_title(self, article):
         return article.title
@@ -93,8 +108,12 @@ class ArticleFeed(FilteredFeed):
     def item_pubdate(self, article):
         return as_datetime(article.published_on)
 
-    def item_updateddate(self, article):
-        return article.updated_at
+    # Atom's <updated> is the publication date too: an editor's fix of a typo does not
+    # make an old article new in a feed reader.
+    item_updateddate = item_pubdate
+
+    def item_categories(self, article):
+        return self.categories_of(article)
 
     def item_author_name(self, article):
         return article.source.name if article.source else None
@@ -109,22 +128,30 @@ class StatementFeed(FilteredFeed):
         return Statement.objects.published()
 
     def items(self, filterset):
-        return filterset.qs.select_related("speaker", "speaker_organization", "article").order_by(
+        return filterset.qs.select_related(
+            "speaker", "speaker_organization", "article",
+        ).prefetch_related(*with_categories("article__")).order_by(
             "-article__published_on", "-pk")[:FEED_ITEMS]
 
     def item_title(self, statement):
         speaker = statement.speaker.name if statement.speaker else "Unnamed speaker"
-        return f"{speaker}: “{statement.text[:120]}{'…' if len(statement.text) > 120 else ''}”"
+        text = shown_quote(statement.text)
+        return f"{speaker}: “{text[:120]}{'…' if len(text) > 120 else ''}”"
 
     def item_description(self, statement):
         role = ", ".join(filter(None, [
             statement.speaker_title,
             statement.speaker_organization.name if statement.speaker_organization else "",
         ]))
-        return f"“{statement.text}” — {role} (in “{statement.article.title}”)"
+        return f"“{shown_quote(statement.text)}” — {role} (in “{statement.article.title}”)"
 
     def item_pubdate(self, statement):
         return as_datetime(statement.article.published_on)
+
+    item_updateddate = item_pubdate
+
+    def item_categories(self, statement):
+        return self.categories_of(statement.article)
 
     def item_author_name(self, statement):
         return statement.speaker.name if statement.speaker else None

@@ -7,6 +7,7 @@ import pytest
 
 from articles.models import Article
 from tests.factories import make_article, make_company, make_speaker, make_statement
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -56,8 +57,9 @@ def test_lists_link_to_their_feed_and_downloads_with_the_filters(client, archive
 def test_the_csv_export_streams_the_filtered_rows(client, archive):
     response = client.get("/articles/export.csv", {"country": "tr"})
     assert response.streaming
-    assert response["Content-Disposition"] == 'attachment; filename="articles.csv"'
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Disposition"] == 'attachment; filename="articles_country-tr.csv"'
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
     assert [(row["title"], row["countries"], row["companies"]) for row in rows] == [
         ("Rostec in Turkey", "RU;TR", "Rostec")]
 
@@ -73,11 +75,70 @@ def test_the_json_export_of_statements_is_valid_json(client, archive):
 def test_an_export_with_no_rows_is_still_valid(client, archive):
     for file_format in ("json", "csv"):
         response = client.get(f"/articles/export.{file_format}", {"country": "bg"})
-        content = b"".join(response.streaming_content).decode()
-        expected = "[\n]" if file_format == "json" else "title,published,source,permalink,"
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
+        expected = "[\n]" if file_format == "json" else "id,slug,title,published,source,"
         assert content.strip().startswith(expected)
         assert len(content.strip().splitlines()) <= 2
 
 
 def test_an_unknown_format_is_not_found(client):
     assert client.get("/articles/export.xml").status_code == 404
+
+
+def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8(client, archive):
+    make_article(title="Türkiye talks", countries=["TR"])
+    content = b"".join(client.get("/articles/export.csv").streaming_content)
+    assert content.startswith(b"\xef\xbb\xbfid,slug,title,")
+    assert content.count(b"\xef\xbb\xbf") == 1
+    assert "Türkiye talks" in content.decode("utf-8-sig")
+
+
+def test_downloads_carry_the_ids_of_their_rows(client, archive):
+    article = Article.objects.get(title="Rostec in Turkey")
+    rows = list(csv.DictReader(io.StringIO(b"".join(
+        client.get("/statements/export.csv").streaming_content).decode("utf-8-sig"))))
+    statement = article.statements.get()
+    assert [(row["id"], row["article_id"], row["speaker_slug"]) for row in rows] == [
+        (str(statement.pk), str(article.pk), "viktor-kladov")]
+    listed = json.loads(b"".join(client.get("/articles/export.json",
+                                            {"country": "ru"}).streaming_content))
+    assert [(row["id"], row["slug"]) for row in listed] == [(article.pk, article.slug)]
+
+
+def test_the_file_name_names_the_filters_it_understood(client, archive):
+    response = client.get("/articles/export.json", {
+        "q": "Rostec Türkiye!", "country": ["ru", "TR", "zz"], "company": "rostec",
+        "published_after": "2020-01-01", "published_before": "soon", "page": "2"})
+    assert response["Content-Disposition"] == (
+        'attachment; filename="articles_q-rostec-turkiye_country-ru-tr_company-rostec_'
+        'from-2020-01-01.json"')
+    plain = client.get("/statements/export.csv")
+    assert plain["Content-Disposition"] == 'attachment; filename="statements.csv"'
+
+
+def test_feed_entries_are_dated_by_publication_and_carry_categories(client, archive):
+    _, root = entries(client.get("/articles/feed/", {"country": "ru"}))
+    [entry] = root.iter(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}published").text.startswith("2024-01-01T12:00:00")
+    assert entry.find(f"{ATOM}updated").text == entry.find(f"{ATOM}published").text
+    terms = [category.get("term") for category in entry.iter(f"{ATOM}category")]
+    assert terms == ["Russia", "Türkiye", "Rostec"]
+    _, root = entries(client.get("/statements/feed/", {"country": "ru"}))
+    [entry] = root.iter(f"{ATOM}entry")
+    assert [c.get("term") for c in entry.iter(f"{ATOM}category")] == ["Russia", "Türkiye", "Rostec"]
+
+
+def test_a_feed_costs_the_same_queries_whatever_its_length(client, archive):
+    make_article(title="More", countries=["RU", "TR"], companies=[archive])
+    few = query_count(client, "/articles/feed/", {"company": "rostec"})
+    for number in range(10):
+        make_article(title=f"Even more {number}", countries=["RU"], companies=[archive])
+    assert query_count(client, "/articles/feed/", {"company": "rostec"}) == few
+    assert query_count(client, "/statements/feed/") <= few + 1
+
+
+def test_a_feed_shows_a_quote_without_its_attribution_comma(client, archive):
+    article = Article.objects.get(title="Rostec in Turkey")
+    make_statement(article, text="We have the orders,", speaker=None)
+    titles, _ = entries(client.get("/statements/feed/"))
+    assert "Unnamed speaker: “We have the orders”" in titles

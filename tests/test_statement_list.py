@@ -101,3 +101,18 @@ def test_facets_count_statements_by_speaker_and_country(client):
         ("Russia", 2), ("Türkiye", 2)
     ]
     assert facets["speaker"].values[0].url == "?speaker=facet-speaker"
+
+
+def test_a_quote_is_shown_without_the_comma_that_led_into_its_attribution(client, indexed):
+    with indexed():
+        statement = make_statement(make_article(), text="We have the capacity, and the orders,")
+    for parameters in ({}, {"q": "capacity"}):
+        html = client.get(URL, parameters).content.decode()
+        assert "the orders”" in html and "orders,”" not in html
+    statement.refresh_from_db()
+    assert statement.text == "We have the capacity, and the orders,"  # stored as printed
+
+
+def test_a_comma_inside_a_quote_stays(client):
+    make_statement(make_article(), text="Ships, trains, pipelines.")
+    assert "“Ships, trains, pipelines.”" in client.get(URL).content.decode()
