@@ -1,7 +1,9 @@
 """The URL contract of the archive's lists: which query parameters exist and what they mean.
 
 Different filters combine with AND. A repeated entity filter means *all* of its values
-(`country=ru&country=tr` is the bilateral view: articles involving both). A value the
+(`country=ru&country=tr` is the bilateral view: articles involving both), unless its
+`<filter>_match=any` says *any* of them (`country=ru&country=tr&country_match=any`:
+articles involving Russia, Türkiye or both). A value the
 archive does not know, or cannot read, is left out and reported in `notices` so that
 the page can say what was wrong instead of failing.
 """
@@ -73,8 +75,12 @@ SORT_CHOICES = [
     ("relevance", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")
 ]
 PAGE_PARAMETERS = {"page", "statements_page"}
+# The entity filters that may match all of their values (the default) or any of them.
+MATCHABLE_PARAMETERS = ("country", "company", "sector", "speaker")
+MATCH_CHOICES = [("all", "all of them"), ("any", "any of them")]
 # The parameters chosen in the folded part of the filter form (entity filters show as chips).
-FOLDED_PARAMETERS = ("source", "published_after", "published_before", "sort")
+FOLDED_PARAMETERS = ("source", "published_after", "published_before", "sort",
+                     *(f"{parameter}_match" for parameter in MATCHABLE_PARAMETERS))
 ENTITY_PARAMETERS = {
     # parameter: (model, lookup field, label)
     "country": (Country, "code", "Country"),
@@ -113,6 +119,11 @@ class ArchiveFilterSet(django_filters.FilterSet):
     sector = KeyListFilter(method="filter_sectors", label="Sector")
     speaker = KeyListFilter(method="filter_speakers", label="Speaker")
     source = KeyListFilter(method="filter_sources", label="Source")
+    country_match, company_match, sector_match, speaker_match = (
+        django_filters.ChoiceFilter(choices=MATCH_CHOICES, method="filter_nothing",
+                                    label=f"{parameter.capitalize()} match")
+        for parameter in MATCHABLE_PARAMETERS
+    )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_nothing", empty_label=None, label="Sort"
     )
@@ -161,17 +172,25 @@ class ArchiveFilterSet(django_filters.FilterSet):
         self.resolved[parameter] = objects
         return objects
 
+    def matches_any(self, parameter: str) -> bool:
+        """Whether the values of `parameter` are alternatives (`<parameter>_match=any`)."""
+        return self.form.cleaned_data.get(f"{parameter}_match") == "any"
+
     def filter_countries(self, queryset, name, keys):
-        return self.for_countries(queryset, self.resolve("country", keys))
+        return self.for_countries(queryset, self.resolve("country", keys),
+                                  self.matches_any("country"))
 
     def filter_companies(self, queryset, name, keys):
-        return self.for_companies(queryset, self.resolve("company", keys))
+        return self.for_companies(queryset, self.resolve("company", keys),
+                                  self.matches_any("company"))
 
     def filter_sectors(self, queryset, name, keys):
-        return self.for_sectors(queryset, self.resolve("sector", keys))
+        return self.for_sectors(queryset, self.resolve("sector", keys),
+                                self.matches_any("sector"))
 
     def filter_speakers(self, queryset, name, keys):
-        return self.for_speakers(queryset, self.resolve("speaker", keys))
+        return self.for_speakers(queryset, self.resolve("speaker", keys),
+                                 self.matches_any("speaker"))
 
     def filter_sources(self, queryset, name, keys):
         sources = self.resolve("source", keys)
@@ -232,6 +251,8 @@ class ArchiveFilterSet(django_filters.FilterSet):
             active.append(ActiveFilter("Search", text, self.url_without("q", None)))
         for parameter, objects in self.resolved.items():
             label = ENTITY_PARAMETERS[parameter][2]
+            if len(objects) > 1 and self.matches_any(parameter):
+                label += " (any of)"
             key_field = ENTITY_PARAMETERS[parameter][1]
             for obj in objects:
                 key = str(getattr(obj, key_field))
@@ -260,6 +281,22 @@ class ArchiveFilterSet(django_filters.FilterSet):
         options += [(value, label, used == value) for value, label in SORT_CHOICES
                     if value != default and (searching or value != "relevance")]
         return options
+
+    def match_controls(self) -> list[tuple[str, str, list[tuple[str, str, bool]]]]:
+        """For each filter holding a value: (parameter, label, its match select's options).
+
+        "All of them", the default, comes first with an empty value, so that sending the
+        form unchanged leaves it out of the address.
+        """
+        self.qs  # noqa: B018  (filtering resolves the entities)
+        controls = []
+        for parameter in MATCHABLE_PARAMETERS:
+            if self.resolved.get(parameter):
+                any_of = self.matches_any(parameter)
+                plural = ENTITY_PARAMETERS[parameter][0]._meta.verbose_name_plural.split()[0]
+                controls.append((f"{parameter}_match", f"Match {plural}", [
+                    ("", MATCH_CHOICES[0][1], not any_of), ("any", MATCH_CHOICES[1][1], any_of)]))
+        return controls
 
     @property
     def opens_filter_panel(self) -> bool:
@@ -348,16 +385,22 @@ class ArticleFilterSet(ArchiveFilterSet):
     def match(self, queryset, query):
         return search.backend().filter_articles(queryset, query)
 
-    def for_countries(self, queryset, countries):
+    def for_countries(self, queryset, countries, any_of):
+        if any_of:
+            return queryset.involving_any("countries", countries)
         return queryset.involving_all("countries", countries)
 
-    def for_companies(self, queryset, companies):
+    def for_companies(self, queryset, companies, any_of):
+        if any_of:
+            return queryset.involving_any("companies", companies)
         return queryset.involving_all("companies", companies)
 
-    def for_sectors(self, queryset, sectors):
-        return queryset.in_sectors(sectors)
+    def for_sectors(self, queryset, sectors, any_of):
+        return queryset.in_sectors(sectors, any_of=any_of)
 
-    def for_speakers(self, queryset, speakers):
+    def for_speakers(self, queryset, speakers, any_of):
+        if any_of and speakers:
+            return queryset.quoting(*speakers)
         for speaker in speakers:
             queryset = queryset.quoting(speaker)
         return queryset
@@ -382,23 +425,29 @@ class StatementFilterSet(ArchiveFilterSet):
     def match(self, queryset, query):
         return search.backend().filter_statements(queryset, query)
 
-    def for_countries(self, queryset, countries):
+    def for_countries(self, queryset, countries, any_of):
         if not countries:
             return queryset
-        return queryset.in_articles(Article.objects.involving_all("countries", countries))
+        articles = Article.objects.all()
+        return queryset.in_articles(articles.involving_any("countries", countries) if any_of
+                                    else articles.involving_all("countries", countries))
 
-    def for_companies(self, queryset, companies):
+    def for_companies(self, queryset, companies, any_of):
+        if any_of and companies:
+            return queryset.concerning_company(*companies)
         for company in companies:
             queryset = queryset.concerning_company(company)
         return queryset
 
-    def for_sectors(self, queryset, sectors):
+    def for_sectors(self, queryset, sectors, any_of):
         if not sectors:
             return queryset
-        return queryset.in_articles(Article.objects.in_sectors(sectors))
+        return queryset.in_articles(Article.objects.in_sectors(sectors, any_of=any_of))
 
-    def for_speakers(self, queryset, speakers):
-        if len(speakers) > 1:
+    def for_speakers(self, queryset, speakers, any_of):
+        if not speakers:
+            return queryset
+        if len(speakers) > 1 and not any_of:
             # A statement has one speaker, so "all of them" could never match.
             return queryset.none()
-        return queryset.filter(speaker=speakers[0]) if speakers else queryset
+        return queryset.filter(speaker__in=speakers)

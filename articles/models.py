@@ -440,22 +440,33 @@ class ArticleQuerySet(VisibilityQuerySet):
             queryset = queryset.filter(pk__in=linked)
         return queryset
 
-    def in_sectors(self, sectors):
-        """Articles in each of the sectors, a parent sector counting its subsectors."""
+    def involving_any(self, relation: str, objects):
+        """Articles linked to at least one of `objects` (all articles when there are none)."""
+        if not objects:
+            return self
+        through = Article._meta.get_field(relation).remote_field.through
+        target = Article._meta.get_field(relation).m2m_reverse_field_name()
+        linked = through.objects.filter(**{f"{target}__in": objects}).values("article_id")
+        return self.filter(pk__in=linked)
+
+    def in_sectors(self, sectors, any_of: bool = False):
+        """Articles in each of the sectors (or, `any_of`, in one of them), a parent sector
+        counting its subsectors."""
         through = Article.sectors.through
+        families = [Sector.objects.with_subsectors([sector]) for sector in sectors]
+        if any_of and sectors:
+            families = [Sector.objects.with_subsectors(sectors)]
         queryset = self
-        for sector in sectors:
-            family = Sector.objects.with_subsectors([sector])
+        for family in families:
             queryset = queryset.filter(
                 pk__in=through.objects.filter(sector__in=family).values("article_id")
             )
         return queryset
 
-    def quoting(self, speaker):
-        """Articles with a statement of the speaker's that readers see."""
-        return self.filter(
-            pk__in=Statement.objects.published().filter(speaker=speaker).values("article_id")
-        )
+    def quoting(self, *speakers):
+        """Articles with a statement readers see of one of the `speakers`."""
+        return self.filter(pk__in=Statement.objects.published().filter(
+            speaker__in=speakers).values("article_id"))
 
 def content_hash(title: str, body: str) -> str:
     """Fingerprint of an article's text, blind to case and whitespace, to reject re-imports."""
@@ -576,10 +587,11 @@ class StatementQuerySet(VisibilityQuerySet):
     def in_articles(self, articles):
         return self.filter(article__in=articles.values("pk"))
 
-    def concerning_company(self, company):
-        """Said on the company's behalf, or said in an article about the company."""
-        about = Article.objects.involving_all("companies", [company])
-        return self.filter(Q(speaker_organization=company) | Q(article__in=about.values("pk")))
+    def concerning_company(self, *companies):
+        """Said on behalf of one of the `companies`, or said in an article about one of them."""
+        about = Article.objects.involving_any("companies", companies)
+        return self.filter(Q(speaker_organization__in=companies)
+                           | Q(article__in=about.values("pk")))
 
 
 class Statement(models.Model):
