@@ -61,6 +61,8 @@ def alias_list(value) -> list[str]:
 def validate_alias_list(value):
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValidationError("Aliases must be a list of names.")
+    if any(xml_safe(item) != item or "\n" in item for item in value):
+        raise ValidationError("An alias is one line of text, without control characters.")
 
 
 # --- what readers may see ------------------------------------------------------------------

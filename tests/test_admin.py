@@ -137,6 +137,15 @@ def test_aliases_are_edited_one_per_line(editor_client):
     assert Company.objects.get(slug="united-example-corporation").aliases == ["UEXC", "UEC"]
 
 
+def test_control_characters_pasted_into_aliases_are_dropped(editor_client):
+    response = editor_client.post("/admin/articles/company/add/", {
+        "name": "Control Example", "slug": "control-example", "kind": "company",
+        "aliases": "C\x00E\x1b\nCEX\x0bCO", "website": "", "description": "",
+    })
+    assert response.status_code == 302
+    assert Company.objects.get(slug="control-example").aliases == ["CE", "CEX", "CO"]
+
+
 def test_the_article_changelist_uses_the_full_text_search(editor_client, indexed):
     with indexed():
         make_article(title="Pipeline talks", body="BOTAŞ supplies gas.", status="draft")

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from articles.models import Article, Company, Country, Sector
+from articles.models import Article, Company, Country, Sector, validate_alias_list
 from tests.factories import (
     make_article,
     make_company,
@@ -177,3 +177,9 @@ def test_the_refusal_names_what_still_links_to_the_entity():
     with pytest.raises(ProtectedError) as refusal, transaction.atomic():
         sector.delete()
     assert "linked to 2 companies and organisations and 1 article" in str(refusal.value)
+
+
+@pytest.mark.parametrize("aliases", [["UEC\x00"], ["two\nlines"], "UEC", [1]])
+def test_an_alias_list_holds_single_lines_of_plain_text(aliases):
+    with pytest.raises(ValidationError):
+        validate_alias_list(aliases)

@@ -11,6 +11,7 @@ from articles.models import (
     Article,
 )
 from articles.signals import many_to_many_referrers
+from articles.xml_text import xml_safe
 
 # Editors paste addresses without a scheme; news sites are served over https.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -28,7 +29,8 @@ class NameListField(forms.CharField):
 
     def to_python(self, value):
         names = []
-        for line in (value or "").splitlines():
+        # Control characters pasted with a name would break the Atom feed and the exports.
+        for line in xml_safe(value or "").splitlines():
             name = " ".join(line.split())
             if name and name not in names:
                 names.append(name)
