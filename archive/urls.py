@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from archive import site_files
 from articles.sitemaps import SITEMAPS
 
 SITEMAP_SECONDS = 3600
@@ -19,5 +20,7 @@ urlpatterns = [
          name="sitemap_index"),
     path("sitemap-<section>.xml", cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
          {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_files.favicon, name="favicon"),
     path("", include("articles.urls")),
 ]
