@@ -64,6 +64,10 @@ class SearchTextFilter(django_filters.CharFilter):
     field_class = SearchTextField
 
 
+class PageSizeFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
 @dataclass(frozen=True)
 class ActiveFilter:
     label: str
@@ -74,10 +78,14 @@ class ActiveFilter:
 SORT_CHOICES = [
     ("relevance", "Best match first"), ("newest", "Newest first"), ("oldest", "Oldest first")
 ]
+VIEW_CHOICES = [("list", "List"), ("table", "Table")]
+# Rows a page may show: the links offer these, the parameter takes any number up to the last.
+PAGE_SIZES = (20, 50, 100, 200)
 PAGE_PARAMETERS = {"page", "statements_page"}
 # The entity filters that may match all of their values (the default) or any of them.
 MATCHABLE_PARAMETERS = ("country", "company", "sector", "speaker")
 MATCH_CHOICES = [("all", "all of them"), ("any", "any of them")]
+DISPLAY_PARAMETERS = ("view", "per_page")
 # The parameters chosen in the folded part of the filter form (entity filters show as chips).
 FOLDED_PARAMETERS = ("source", "published_after", "published_before", "sort",
                      *(f"{parameter}_match" for parameter in MATCHABLE_PARAMETERS))
@@ -127,6 +135,11 @@ class ArchiveFilterSet(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_nothing", empty_label=None, label="Sort"
     )
+    # How the list is shown, not what it holds.
+    view = django_filters.ChoiceFilter(
+        choices=VIEW_CHOICES, method="filter_nothing", empty_label=None, label="View"
+    )
+    per_page = PageSizeFilter(min_value=1, method="filter_nothing", label="Rows per page")
 
     # Set by each subclass: the date the date filters and the sort apply to, and the source.
     date_field = ""
@@ -225,6 +238,8 @@ class ArchiveFilterSet(django_filters.FilterSet):
                 f"The start date {after:%Y-%m-%d} is after the end date {before:%Y-%m-%d}, "
                 "so nothing can match."
             )
+        if (self.form.cleaned_data.get("per_page") or 0) > PAGE_SIZES[-1]:
+            self._notices.append(f"A page shows at most {PAGE_SIZES[-1]} rows.")
         order = "" if self.form.cleaned_data.get("sort") == "oldest" else "-"
         return queryset.order_by(f"{order}{self.date_field}", f"{order}id")
 
@@ -314,14 +329,36 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return {name: f"{day:%Y-%m-%d}" if day else "" for name, day in days.items()}
 
     def kept_values(self) -> list[tuple[str, str]]:
-        """The entity filters in force, carried as hidden inputs when the form is sent again."""
+        """The entity filters in force and the display chosen, carried as hidden inputs when
+        the form is sent again."""
         self.qs  # noqa: B018
+        display = [(name, str(self.form.cleaned_data[name])) for name in DISPLAY_PARAMETERS
+                   if self.form.cleaned_data.get(name)]
         return [
             (parameter, str(getattr(obj, ENTITY_PARAMETERS[parameter][1])))
             for parameter, objects in self.resolved.items()
             if parameter not in self.single_choice_parameters
             for obj in objects
-        ]
+        ] + display
+
+    @property
+    def shows_table(self) -> bool:
+        self.qs  # noqa: B018
+        return self.form.cleaned_data.get("view") == "table"
+
+    def page_size(self, default: int) -> int:
+        self.qs  # noqa: B018
+        return min(self.form.cleaned_data.get("per_page") or default, PAGE_SIZES[-1])
+
+    def view_links(self, default_size: int) -> dict:
+        """Links to this list as a list or a table, and with each page size."""
+        table, size = self.shows_table, self.page_size(default_size)
+        return {
+            "views": [(label, "?" + self.query_string(view=None if value == "list" else value),
+                       (value == "table") == table) for value, label in VIEW_CHOICES],
+            "sizes": [(n, "?" + self.query_string(per_page=None if n == default_size else n),
+                       n == size) for n in PAGE_SIZES],
+        }
 
     def url_without(self, parameter: str, value: str | None = None) -> str:
         """This list's query string without one parameter (or one of its values) and the page."""

@@ -65,8 +65,8 @@ def test_statements_fold_the_same_way(client, indexed):
 def test_snippets_show_the_text_as_written_with_the_match_marked(indexed):
     with indexed():
         article = make_article(title="Bridge", body="The Øresund bridge carries trains.")
-    snippets = backend().snippets(Article, [article.pk], parse("oresund"))
-    assert "<mark>Øresund</mark>" in snippets[article.pk]
+    highlights = backend().highlights(Article, [article.pk], parse("oresund"))
+    assert "<mark>Øresund</mark>" in highlights[article.pk].snippet
 
 
 def test_an_edited_article_is_found_by_its_new_words_only(client, indexed):

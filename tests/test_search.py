@@ -158,6 +158,23 @@ def test_snippets_mark_the_matched_words_and_escape_the_rest(client, indexed):
     assert "pipeline</mark> &amp; more" in html
 
 
+def test_titles_mark_the_matched_words_and_escape_the_rest(client, indexed):
+    with indexed():
+        make_article(title="Pipelines & <b>gas</b> turbines", body="Nothing else.")
+    for view in ("list", "table"):
+        html = client.get(URL, {"q": "turbine pipeline", "view": view}).content.decode()
+        marked = "<mark>Pipelines</mark> &amp; &lt;b&gt;gas&lt;/b&gt; <mark>turbines</mark></a>"
+        assert marked in html
+        assert "<b>gas</b>" not in html
+
+
+def test_a_title_is_shown_as_written_when_only_its_text_matches(client, indexed):
+    with indexed():
+        make_article(title="Quarterly <report>", body="Turbines were sold.")
+    html = client.get(URL, {"q": "turbines"}).content.decode()
+    assert ">Quarterly &lt;report&gt;</a></h3>" in html
+
+
 def test_statement_search_highlights_the_quote(client, indexed):
     with indexed():
         make_statement(make_article(), text="We will <b>supply</b> gas turbines.")

@@ -6,6 +6,7 @@ snippets. Which database it runs on is known only to the backend modules.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.html import escape
@@ -37,6 +38,12 @@ def marked_to_html(marked: str) -> SafeString:
         else:
             pieces.append(escape(chunk))
     return mark_safe("".join(pieces))  # noqa: S308  (every piece above is escaped)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    snippet: SafeString
+    title: SafeString | None = None
 
 
 class SearchBackend:
@@ -102,15 +109,17 @@ class SearchBackend:
         raise NotImplementedError
 
 
-    def snippets(self, model, ids: list[int], query: ParsedQuery) -> dict[int, SafeString]:
-        """For each row, its text with the matched words marked: escaped HTML."""
-        marked = (
-            self.marked_article_text(ids, query) if model is Article
-            else self.marked_statement_text(ids, query)
-        )
-        return {pk: marked_to_html(text) for pk, text in marked}
+    def highlights(self, model, ids: list[int], query: ParsedQuery) -> dict[int, Highlight]:
+        """For each row, its text around the matches, and an article's whole title, with the
+        matched words marked: escaped HTML."""
+        if model is Article:
+            return {pk: Highlight(marked_to_html(body), marked_to_html(title))
+                    for pk, title, body in self.marked_article_text(ids, query)}
+        return {pk: Highlight(marked_to_html(text))
+                for pk, text in self.marked_statement_text(ids, query)}
 
     def marked_article_text(self, ids, query):
+        """(id, title with every match marked, body around the best matches) rows."""
         raise NotImplementedError
 
     def marked_statement_text(self, ids, query):

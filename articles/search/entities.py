@@ -5,6 +5,7 @@ for case and diacritics, is kept in memory and rebuilt when an entity changes, o
 a few minutes so that other processes' changes show up too.
 """
 
+import difflib
 import time
 from dataclasses import dataclass
 
@@ -85,9 +86,29 @@ def named_in(text: str) -> list[tuple[type, int]]:
     return found
 
 
+def named_like(text: str) -> list[tuple[type, int]]:
+    """The entities a word of whose names starts like, or is spelt close to, a word of
+    `text` (of three letters or more): what a search that found nothing may have meant."""
+    vocabulary: dict[str, list[tuple[type, int]]] = {}
+    for key, entity in gazetteer().items():
+        for word in key:
+            vocabulary.setdefault(word, []).append(entity)
+    found = []
+    for word in (word for word in words_key(text) if len(word) >= 3):
+        similar = [known for known in vocabulary if known.startswith(word)]
+        similar += difflib.get_close_matches(word, list(vocabulary), n=3, cutoff=0.75)
+        for known in similar:
+            found.extend(entity for entity in vocabulary[known] if entity not in found)
+    return found
+
+
 def entity_cards(text: str) -> list[EntityCard]:
+    return cards_for(named_in(text))
+
+
+def cards_for(entities: list[tuple[type, int]]) -> list[EntityCard]:
     cards = []
-    for model, pk in named_in(text)[:MAX_CARDS]:
+    for model, pk in entities[:MAX_CARDS]:
         # Counting the articles of a sector or country found in half the archive is not
         # worth doing on every search: a card is kept until the content changes.
         key = f"entity-card:{model._meta.model_name}:{pk}"

@@ -18,6 +18,8 @@ HEADLINE_OPTIONS = (
     f'StartSel="{HIGHLIGHT_START}", StopSel="{HIGHLIGHT_END}", '
     'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
 )
+# Titles and quotes are short: shown whole, every match marked.
+HIGHLIGHT_ALL = HEADLINE_OPTIONS + ", HighlightAll=true"
 
 
 def term_sql(term: Term) -> str:
@@ -114,19 +116,22 @@ class PostgresBackend(SearchBackend):
             return [row[0] for row in cursor.fetchall()]
 
     def marked_article_text(self, ids, query):
-        return self.headlines("articles_article", "body", ids, query)
+        return self.headlines("articles_article", ids, query,
+                              ("title", HIGHLIGHT_ALL), ("body", HEADLINE_OPTIONS))
 
     def marked_statement_text(self, ids, query):
-        return self.headlines("articles_statement", "text", ids, query, highlight_all=True)
+        return self.headlines("articles_statement", ids, query, ("text", HIGHLIGHT_ALL))
 
-    def headlines(self, table, column, ids, query, highlight_all=False):
-        options = HEADLINE_OPTIONS + (", HighlightAll=true" if highlight_all else "")
+    def headlines(self, table, ids, query, *columns):
+        """ts_headline of each (column, options) of the rows `ids`."""
+        marked = ", ".join(
+            f"ts_headline('{CONFIG}', {column}, q, %s)" for column, _ in columns)
         with reading(Article).cursor() as cursor:
             cursor.execute(
                 f"""
-                SELECT id, ts_headline('{CONFIG}', {column}, to_tsquery('{CONFIG}', %s), %s)
-                FROM {table} WHERE id = ANY(%s)
+                SELECT id, {marked}
+                FROM {table}, to_tsquery('{CONFIG}', %s) q WHERE id = ANY(%s)
                 """,  # noqa: S608  (constants only)
-                [tsquery_text(query), options, list(ids)],
+                [*(options for _, options in columns), tsquery_text(query), list(ids)],
             )
             return cursor.fetchall()

@@ -127,23 +127,27 @@ class SQLiteBackend(SearchBackend):
             return [row[0] for row in cursor.fetchall()]
 
     def marked_article_text(self, ids, query):
-        # Column 2 is the body; 40 tokens around the best match.
-        return self.marked("snippet", self.article_table, 2, ids, query, ", '…', 40")
+        # Column 0 is the title, marked whole; column 2 the body, 40 tokens around the best
+        # match.
+        return self.marked(self.article_table, ids, query,
+                           "highlight({table}, 0, %s, %s)",
+                           "snippet({table}, 2, %s, %s, '…', 40)")
 
     def marked_statement_text(self, ids, query):
-        return self.marked("highlight", self.statement_table, 0, ids, query, "")
+        return self.marked(self.statement_table, ids, query, "highlight({table}, 0, %s, %s)")
 
-    def marked(self, function, table, column, ids, query, extra):
+    def marked(self, table, ids, query, *functions):
         ids = list(ids)
         if not ids:
             return []
         placeholders = ", ".join(["%s"] * len(ids))
+        marks = [HIGHLIGHT_START, HIGHLIGHT_END] * len(functions)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                SELECT rowid, {function}({table}, {column}, %s, %s{extra}) FROM {table}
+                SELECT rowid, {", ".join(f.format(table=table) for f in functions)} FROM {table}
                 WHERE {table} MATCH %s AND rowid IN ({placeholders})
                 """,  # noqa: S608  (constants only)
-                [HIGHLIGHT_START, HIGHLIGHT_END, match_expression(query), *ids],
+                [*marks, match_expression(query), *ids],
             )
             return cursor.fetchall()

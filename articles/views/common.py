@@ -24,6 +24,7 @@ from articles.models import (
     listed_q,
 )
 from articles.search.entities import entity_cards
+from articles.suggestions import suggestions
 
 PUBLISHED_ARTICLES = listed_q("articles__")
 
@@ -44,9 +45,10 @@ def without_empty_parameters(view):
     return clean_first
 
 
-def paginate(request, queryset, notices: list[str], parameter: str = "page"):
+def paginate(request, queryset, notices: list[str], parameter: str = "page",
+             per_page: int | None = None):
     """The requested page of `queryset`; a page that cannot be shown gets a notice, not a 404."""
-    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+    paginator = Paginator(queryset, per_page or settings.ARTICLES_PER_PAGE)
     raw = request.GET.get(parameter, "1").strip()
     try:
         number = int(raw)
@@ -110,6 +112,7 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
         )
     context["notices"] = list(dict.fromkeys(notices))
     context["active_filters"] = main_filter.active_filters()
+    context["view_links"] = main_filter.view_links(settings.ARTICLES_PER_PAGE)
     context["filter_options"] = filter_options()
     if with_facets:
         results = context.get("article_page", context.get("statement_page")).paginator.object_list
@@ -118,6 +121,9 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
         context["facets"] = facets(main_filter, ids)
         if main_filter.search_query.is_usable:
             context["entity_cards"] = entity_cards(main_filter.search_query.text)
+    pages = [context[name] for name in ("article_page", "statement_page") if name in context]
+    if any(page.paginator.count == 0 for page in pages):
+        context["no_results"] = suggestions(main_filter, context.get("entity_cards", []))
     return context
 
 
@@ -128,13 +134,17 @@ def results_page(request, filterset, rows, notices, parameter="page"):
         results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
     else:
         results = search.CappedResults(filterset.qs, filterset.date_field, rows)
-    page = paginate(request, results, notices, parameter)
+    page = paginate(request, results, notices, parameter,
+                    filterset.page_size(settings.ARTICLES_PER_PAGE))
     if query.is_usable:
         page.object_list = list(page.object_list)
         model = filterset.queryset.model
-        snippets = search.backend().snippets(model, [row.pk for row in page.object_list], query)
+        marked = search.backend().highlights(model, [row.pk for row in page.object_list],
+                                             query)
         for row in page.object_list:
-            row.snippet = snippets.get(row.pk)
+            highlight = marked.get(row.pk)
+            row.snippet = highlight.snippet if highlight else None
+            row.marked_title = highlight.title if highlight else None
     return page
 
 
