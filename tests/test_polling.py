@@ -128,6 +128,30 @@ def test_hostile_entries_are_refused_one_by_one_and_the_rest_imported(web):
     assert feed.new_items == 2 and feed.last_error == ""
 
 
+def test_markup_and_control_characters_in_entries_do_not_reach_the_article(web):
+    feed = make_feed(web, rss(entry(
+        1, title="Deal\x00 signed\x0b today",
+        description="<script>alert(1)</script><img src=x onerror=alert(2)><p>The operator "
+                    "signed the deal on Monday, the company said in a statement issued in the "
+                    "capital, and deliveries start next spring.</p>")).replace("\x00", "&#0;"))
+    poll(feed)
+    article = Article.objects.get()
+    assert "<" not in article.body and "onerror" not in article.body
+    assert article.body.startswith("The operator signed the deal")  # scripts dropped whole
+    assert "\x00" not in article.title and "\x0b" not in article.title
+
+
+def test_an_entity_expansion_bomb_in_a_feed_is_not_expanded(web):
+    entities = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 9))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "lol">{entities}]>'
+            '<rss version="2.0"><channel><title>t</title><item><title>&e8;</title>'
+            "<description>x</description></item></channel></rss>")
+    feed = make_feed(web, bomb)
+    poll(feed)
+    assert not Article.objects.filter(title__contains="lollol").exists()
+    assert feed.last_fetch_at is not None
+
+
 def test_a_due_feed_another_poller_claimed_is_skipped(web):
     feed = make_feed(web)
     assert feeds_to_poll() == [feed]

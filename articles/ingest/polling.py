@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.ingest.fetching import FEED_TYPES, PAGE_TYPES, FetchError, fetch, new_client
-from articles.ingest.importer import Importer, ImportOptions
+from articles.ingest.importer import Importer, ImportOptions, ImportSummary
 from articles.ingest.readers import ArticleRecord, Problem, read_feed, read_html
 from articles.models import Article, Feed
 from articles.web_urls import is_web_url
@@ -124,7 +124,9 @@ class Poller:
                                f"none of its {len(problems)} entries could be read (the first: "
                                f"{problems[0].reason})")
         fresh = [with_page_text(self.client, record) for record in new_entries(records)]
-        summary = Importer(options_for(feed)).run([*fresh, *problems])
+        # The importer loads what extraction knows first: not worth it for nothing new.
+        summary = Importer(options_for(feed)).run([*fresh, *problems]) if fresh or problems \
+            else ImportSummary()
         feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
         feed.succeeded(now, new_items=summary.created)
         feed.save(update_fields=POLL_RECORD)
