@@ -1,9 +1,9 @@
 """A co-mention network laid out for a server-rendered SVG, with networkx.
 
 A force-directed layout (the articles two entities share pull them together) with a
-fixed seed, so the same data always draws the same picture and cached pages agree. As
-the charts do, horizontal positions are percentages of the width and vertical ones
-pixels, so labels keep their size on a phone.
+fixed seed, so the same data always draws the same picture and cached pages agree.
+Positions are percentages of the drawing, whose size the stylesheet sets for each screen
+(taller than wide on a phone), and sizes are pixels, so labels keep their size.
 """
 
 import math
@@ -14,15 +14,19 @@ import networkx
 from articles.charts import plural
 from articles.comentions import CoMentions, Entity
 
-HEIGHT = 400          # px
-MARGIN_X = 12.0       # %: room for the labels of the outermost nodes
-MARGIN_TOP = 22       # px
-MARGIN_BOTTOM = 34    # px: the label sits under its node
+MARGIN_X = 6.0        # %: the outermost nodes' labels grow inwards (see anchor)
+MARGIN_TOP = 6.0      # %
+MARGIN_BOTTOM = 10.0  # %: the label sits under its node
 LARGEST_RADIUS = 16   # px
 SMALLEST_RADIUS = 5   # px
 WIDEST_LINK = 6.0     # px
 LABEL_LENGTH = 20     # characters; the full name is in the node's title and the table
+# Labelled on every screen; on a phone the others are named by their title and the table.
+MAJOR_NODES = 8
 SEED = 13
+# networkx's spring length is 1/sqrt(n) of the drawing; longer springs spread the nodes
+# over it instead of bunching them around the centre they are all tied to.
+SPRING_LENGTH = 2.5
 KINDS = {"company": "Company", "country": "Country", "speaker": "Speaker"}
 
 
@@ -33,11 +37,19 @@ class Node:
     x: float
     y: float
     radius: float
-    label_y: float
     label: str
     anchor: str
     title: str
     is_centre: bool
+    is_major: bool
+
+    @property
+    def label_dx(self) -> float:
+        return {"start": -self.radius, "end": self.radius}.get(self.anchor, 0)
+
+    @property
+    def label_dy(self) -> float:
+        return self.radius + 13
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,6 @@ class Network:
     description: str
     nodes: list[Node]
     links: list[Link]
-    height: int = HEIGHT
 
     @property
     def kinds(self) -> list[tuple[str, str]]:
@@ -81,7 +92,8 @@ def positions(mentions: CoMentions) -> dict[int, tuple[float, float]]:
     graph = networkx.Graph()
     graph.add_nodes_from(range(len(mentions.nodes)))
     graph.add_weighted_edges_from(mentions.links)
-    layout = networkx.spring_layout(graph, weight="weight", seed=SEED)
+    layout = networkx.spring_layout(graph, weight="weight", seed=SEED, iterations=200,
+                                    k=SPRING_LENGTH / math.sqrt(len(mentions.nodes)))
     xs = [float(x) for x, _ in layout.values()]
     ys = [float(y) for _, y in layout.values()]
 
@@ -97,11 +109,11 @@ def draw(mentions: CoMentions, title: str) -> Network:
     heaviest_node = max(mentions.weights[1:])
     heaviest_link = max(weight for *_, weight in mentions.links)
     width = 100 - 2 * MARGIN_X
-    depth = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    depth = 100 - MARGIN_TOP - MARGIN_BOTTOM
 
     def where(index):
         x, y = placed[index]
-        return round(MARGIN_X + x * width, 3), round(MARGIN_TOP + y * depth, 2)
+        return round(MARGIN_X + x * width, 3), round(MARGIN_TOP + y * depth, 3)
 
     nodes = []
     for index, (entity, weight) in enumerate(zip(mentions.nodes, mentions.weights, strict=True)):
@@ -113,10 +125,9 @@ def draw(mentions: CoMentions, title: str) -> Network:
                   else f"{plural(weight, 'shared article')}")
         nodes.append(Node(
             entity, weight, x, y,
-            radius=radius, label_y=round(y + radius + 13, 2),
-            label=shortened(entity.name), anchor=anchor(x),
+            radius=radius, label=shortened(entity.name), anchor=anchor(x),
             title=f"{entity.name} ({KINDS[entity.kind].lower()}): {shared}",
-            is_centre=is_centre,
+            is_centre=is_centre, is_major=index <= MAJOR_NODES,
         ))
     links = []
     for one, other, weight in mentions.links:

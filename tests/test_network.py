@@ -22,7 +22,7 @@ def test_every_node_lies_inside_the_drawing():
     drawn = draw(star(15), "T")
     for node in drawn.nodes:
         assert network.MARGIN_X <= node.x <= 100 - network.MARGIN_X
-        assert network.MARGIN_TOP <= node.y <= network.HEIGHT - network.MARGIN_BOTTOM
+        assert network.MARGIN_TOP <= node.y <= 100 - network.MARGIN_BOTTOM
 
 
 def test_nodes_and_links_are_sized_by_the_articles_they_share():
