@@ -208,7 +208,7 @@ def reextract(job: Job, progress: Progress) -> str:
 # --- the search index --------------------------------------------------------------------
 
 def reindex(job: Job, progress: Progress) -> str:
-    # The rebuild is one transaction: a killed one left nothing, so it starts again.
+    # A killed rebuild left valid entries only; the rerun goes through every batch again.
     progress.update(done=0)
     progress.set_total(Article.objects.count() + Statement.objects.count())
     counts = {str(name): count for name, count in rebuild(progress=progress.advance).items()}

@@ -2,9 +2,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles import search
 from articles.models import Article, Statement
+from articles.search.indexing import rebuild
 from tests.factories import make_article, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,23 @@ def test_the_full_rebuild_still_indexes_everything(client):
     call_command("rebuild_search_index", stdout=out, stderr=StringIO())
     assert "Search index rebuilt: 1 articles, 0 statements." in out.getvalue()
     assert searched(client, "turbine") == ["Turbine order"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rebuild_commits_each_batch_before_reporting_it():
+    for number in range(3):
+        make_article(title=f"Batch article {number}")
+    reported = []
+    rebuild(progress=lambda count: reported.append((count, connection.in_atomic_block)),
+            batch_size=2)
+    assert reported == [(2, False), (1, False)]
+
+
+def test_the_rebuild_drops_the_entries_of_deleted_rows(indexed):
+    with indexed():
+        make_article(title="Kept")
+        gone = make_article(title="Gone")
+    Article.objects.filter(pk=gone.pk).delete()  # no commit: the index still holds it
+    rebuild()
+    assert search.backend().indexed_ids(Article) == set(
+        Article.objects.values_list("pk", flat=True))

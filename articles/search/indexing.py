@@ -107,17 +107,24 @@ def repair_drift() -> Drift:
 
 
 def rebuild(progress=None, batch_size: int = 1000) -> dict[str, int]:
-    """Index every article and statement again from scratch; `progress(n)` after each batch."""
+    """Index every article and statement again; `progress(n)` after each batch.
+
+    A batch per transaction, each entry replaced where it stands, then the entries of rows
+    gone since removed: searches keep finding everything meanwhile, the job's progress is
+    seen as it goes (inside one long transaction it would show only at the end), and a
+    killed rebuild leaves only valid entries, old or new, for a rerun to finish.
+    """
     search = backend()
     counts = {}
-    with transaction.atomic():
-        search.clear()
-        for model, index in ((Article, search.index_articles),
-                             (Statement, search.index_statements)):
-            ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
-            for start in range(0, len(ids), batch_size):
+    for model, index, remove in ((Article, search.index_articles, search.remove_articles),
+                                 (Statement, search.index_statements, search.remove_statements)):
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            with transaction.atomic():
                 index(ids[start:start + batch_size])
-                if progress:
-                    progress(min(batch_size, len(ids) - start))
-            counts[model._meta.verbose_name_plural] = len(ids)
+            if progress:
+                progress(min(batch_size, len(ids) - start))
+        with transaction.atomic():
+            remove(search.indexed_ids(model) - set(model.objects.values_list("pk", flat=True)))
+        counts[model._meta.verbose_name_plural] = len(ids)
     return counts
