@@ -29,6 +29,9 @@ class Site:
         self.pages: dict[str, Page] = {}
         self.requests: list[tuple[str, dict]] = []
         self.server = None
+        # Requests being answered now, and the most there were at once.
+        self.in_flight = self.most_at_once = 0
+        self.lock = threading.Lock()
 
     def add(self, path: str, body: bytes | str = b"", **fields) -> str:
         self.pages[path] = Page(body.encode() if isinstance(body, str) else body, **fields)
@@ -50,8 +53,15 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802  (http.server's name)
-                site.requests.append((self.path, dict(self.headers)))
-                site.answer(self)
+                with site.lock:
+                    site.requests.append((self.path, dict(self.headers)))
+                    site.in_flight += 1
+                    site.most_at_once = max(site.most_at_once, site.in_flight)
+                try:
+                    site.answer(self)
+                finally:
+                    with site.lock:
+                        site.in_flight -= 1
 
             def log_message(self, format, *args):  # noqa: A002
                 pass

@@ -15,7 +15,6 @@ from html import escape
 from django.utils import timezone
 
 from articles.copy_benchmark import StoryWriter
-from articles.ingest.fetching import new_client
 from articles.ingest.polling import Poller
 from articles.loopback_site import Site
 from articles.management.commands.bench_import import percentile
@@ -49,8 +48,10 @@ class Round:
                 f"{self.created / total:.1f} imports/s")
 
 
-def serve(site: Site, feeds: int, entries: int, seed: int, version: str) -> list[str]:
-    """Publish the feeds (and their pages) on `site`; returns the feeds' addresses."""
+def serve(site: Site, feeds: int, entries: int, seed: int, version: str,
+          latency: float = 0.0) -> list[str]:
+    """Publish the feeds (and their pages, each answering after `latency` seconds, as a
+    distant server would) on `site`; returns the feeds' addresses."""
     writer = StoryWriter(seed)
     addresses = []
     for feed in range(feeds):
@@ -59,7 +60,8 @@ def serve(site: Site, feeds: int, entries: int, seed: int, version: str) -> list
             story = writer.story(f"{feed}-{number}", day=number)
             link = site.add(f"/news/{feed}/{number}", PAGE.format(
                 title=escape(story.title), day=1 + number % 28,
-                paragraphs="".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)))
+                paragraphs="".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)),
+                delay=latency)
             items.append(f"<item><title>{escape(story.title)}</title><link>{link}</link>"
                          f"<description>{escape(story.paragraphs[0])}</description>"
                          f"<pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate></item>")
@@ -72,8 +74,7 @@ def serve(site: Site, feeds: int, entries: int, seed: int, version: str) -> list
 
 def timed_round(name: str, feeds: list[Feed]) -> Round:
     seconds, created = [], 0
-    with new_client() as client:
-        poller = Poller(client)
+    with Poller() as poller:
         for feed in feeds:
             start = time.perf_counter()
             result = poller.poll(feed)
@@ -84,12 +85,12 @@ def timed_round(name: str, feeds: list[Feed]) -> Round:
     return Round(name, seconds, created)
 
 
-def run(feeds: int, entries: int, seed: int) -> list[Round]:
+def run(feeds: int, entries: int, seed: int, latency: float = 0.0) -> list[Round]:
     """The three rounds, on feeds made for the run (the caller rolls them back)."""
     with Site() as site:
         source = Source.objects.create(name=f"Bench outlet {timezone.now():%H%M%S%f}")
         records = [Feed.objects.create(source=source, url=url)
-                   for url in serve(site, feeds, entries, seed, "v1")]
+                   for url in serve(site, feeds, entries, seed, "v1", latency)]
         rounds = [timed_round("first poll (all new)", records),
                   timed_round("unchanged (304)", records)]
         # Same entries, new validators: each feed is read again and every entry found known.

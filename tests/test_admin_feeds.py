@@ -5,6 +5,7 @@ import pytest
 from articles.jobs import Job
 from articles.models import Feed
 from tests.factories import make_source
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,21 @@ def test_poll_now_queues_a_job_and_fetches_nothing_in_the_request(editor_client,
         (Job.Kind.POLL, Job.State.QUEUED, {"feeds": [feed.pk]}, editor)
     feed.refresh_from_db()
     assert feed.last_error == "timed out after 10 seconds"  # untouched: nothing was fetched
+
+
+def test_the_feed_list_and_a_sources_feeds_use_a_constant_number_of_queries(editor_client):
+    source = make_source(name="Many Feeds")
+    counter = iter(range(1000))
+
+    def add(count):
+        for _ in range(count):
+            number = next(counter)
+            Feed.objects.create(source=source, url=f"https://many.example/{number}.xml")
+            Feed.objects.create(source=make_source(), url=f"https://other.example/{number}.xml")
+
+    add(2)
+    few = [query_count(editor_client, "/admin/articles/feed/"),
+           query_count(editor_client, f"/admin/articles/source/{source.pk}/change/")]
+    add(10)
+    assert [query_count(editor_client, "/admin/articles/feed/"),
+            query_count(editor_client, f"/admin/articles/source/{source.pk}/change/")] == few

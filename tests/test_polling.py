@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.ingest.importer import Importer, ImportOptions
-from articles.ingest.polling import feeds_to_poll, poll_feeds
+from articles.ingest.polling import PAGES_AT_ONCE, feeds_to_poll, poll_feeds
 from articles.ingest.readers import read_html
 from articles.jobs import Job, JobEntry
 from articles.models import Article, Feed, Statement
@@ -248,6 +248,15 @@ def test_when_the_page_cannot_be_read_the_feeds_own_text_is_kept(web, settings, 
     [note] = [note for note in result.notes if "was not read" in note]
     assert reason in note and note.endswith("the feed's own text was kept.")
     assert feed.last_error == "" and feed.new_items == 1
+
+
+def test_a_feeds_pages_are_fetched_a_few_at_once(web):
+    links = [web.add(f"/news/{n}", FRIGATES.replace("four frigates", f"{n} frigates"),
+                     delay=0.5) for n in range(6)]
+    feed = make_feed(web, rss(*(entry(n, link=link) for n, link in enumerate(links))))
+    [result] = poll(feed)
+    assert result.created == 6
+    assert web.most_at_once == PAGES_AT_ONCE == 4
 
 
 def test_a_relative_entry_link_is_taken_from_the_feeds_address(web):

@@ -16,8 +16,10 @@ the feed already moved leaves it to the one that moved it.
 """
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 import httpx
 from django.db.models import Q
@@ -32,6 +34,8 @@ from articles.web_urls import is_web_url
 # How long a claimed feed is left to its poller before another may take it: a poller that
 # died mid-poll does not keep its feeds from being polled for long.
 CLAIM = timedelta(minutes=15)
+# Pages of one feed fetched at once: enough to hide a server's latency, few enough to be polite.
+PAGES_AT_ONCE = 4
 POLL_RECORD = ["etag", "last_modified", "last_fetch_at", "last_success_at", "last_error",
                "consecutive_failures", "next_poll_at", "new_items"]
 
@@ -101,8 +105,18 @@ def with_page_text(client: httpx.Client, record: ArticleRecord) -> ArticleRecord
 
 
 class Poller:
-    def __init__(self, client: httpx.Client):
-        self.client = client
+    """Polls feeds one at a time over one HTTP client (its connections reused); the pages of
+    a feed's new entries are fetched a few at once, as a remote server's latency, not our
+    work, is most of a page's cost. Fetching and reading pages touch no database."""
+
+    def __enter__(self):
+        self.client = new_client()
+        self.pool = ThreadPoolExecutor(PAGES_AT_ONCE, thread_name_prefix="page-fetch")
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(cancel_futures=True)
+        self.client.close()
 
     def poll(self, feed: Feed) -> PollResult:
         now = timezone.now()
@@ -123,7 +137,7 @@ class Poller:
             return self.failed(feed, now, problems[0].reason if whole else
                                f"none of its {len(problems)} entries could be read (the first: "
                                f"{problems[0].reason})")
-        fresh = [with_page_text(self.client, record) for record in new_entries(records)]
+        fresh = list(self.pool.map(partial(with_page_text, self.client), new_entries(records)))
         # The importer loads what extraction knows first: not worth it for nothing new.
         summary = Importer(options_for(feed)).run([*fresh, *problems]) if fresh or problems \
             else ImportSummary()
@@ -153,8 +167,7 @@ def poll_feeds(feeds: list[Feed], claimed: bool = True,
                each: Callable[[PollResult], object] = lambda result: None) -> list[PollResult]:
     """Poll the feeds one after another; with `claimed`, only those this poller claims."""
     results = []
-    with new_client() as client:
-        poller = Poller(client)
+    with Poller() as poller:
         for feed in feeds:
             if claimed and not claim(feed, timezone.now()):
                 continue
