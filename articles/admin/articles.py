@@ -137,6 +137,9 @@ class ArticleAdmin(FullTextSearchMixin, SimpleHistoryAdmin):
                     "classes": ["collapse"]}),
     ]
 
+    class Media:
+        css = {"all": ["css/admin-articles.css"]}
+
     def get_urls(self):
         own = [
             path("import/", self.admin_site.admin_view(lambda request: import_view(self, request)),
