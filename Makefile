@@ -22,7 +22,8 @@ SERVE := $(BIN)/python manage.py create_local_editor && \
 	$(BIN)/python manage.py run_with_worker $(ADDRESS)
 
 # Serves the archive on http://127.0.0.1:8000 with the sample archive loaded, and one
-# background worker for imports and other jobs; Ctrl-C stops both.
+# background worker for imports and other jobs; Ctrl-C stops both. Feeds are polled only
+# when asked (`manage.py poll_feeds`, or Poll now in the admin).
 run: migrate
 	$(BIN)/python manage.py load_sample --if-empty
 	$(SERVE)

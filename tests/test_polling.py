@@ -5,6 +5,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from articles.ingest import polling
 from articles.ingest.importer import Importer, ImportOptions
 from articles.ingest.polling import PAGES_AT_ONCE, feeds_to_poll, poll_feeds
 from articles.ingest.readers import read_html
@@ -257,6 +258,19 @@ def test_a_feeds_pages_are_fetched_a_few_at_once(web):
     [result] = poll(feed)
     assert result.created == 6
     assert web.most_at_once == PAGES_AT_ONCE == 4
+
+
+def test_a_feed_of_very_many_new_entries_has_only_so_many_pages_fetched(web, monkeypatch):
+    monkeypatch.setattr(polling, "MAX_PAGES_PER_POLL", 2)
+    links = [web.add(f"/news/{n}", FRIGATES.replace("four frigates", f"{n} frigates"))
+             for n in range(5)]
+    feed = make_feed(web, rss(*(entry(n, link=link) for n, link in enumerate(links))))
+    [result] = poll(feed)
+    assert result.created == 5
+    assert sum(len(web.requested(f"/news/{n}")) for n in range(5)) == 2
+    assert f"{feed.url}: 3 more new entries kept the feed's own text (at most 2 pages are " \
+           "fetched a poll)." in result.notes
+    assert Article.objects.filter(body=entry(4)["description"]).exists()
 
 
 def test_a_relative_entry_link_is_taken_from_the_feeds_address(web):

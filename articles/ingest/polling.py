@@ -36,6 +36,9 @@ from articles.web_urls import is_web_url
 CLAIM = timedelta(minutes=15)
 # Pages of one feed fetched at once: enough to hide a server's latency, few enough to be polite.
 PAGES_AT_ONCE = 4
+# A feed of thousands of new entries (hostile, or a first poll of an archive feed) is not
+# thousands of page fetches: past this, entries keep the feed's text.
+MAX_PAGES_PER_POLL = 100
 POLL_RECORD = ["etag", "last_modified", "last_fetch_at", "last_success_at", "last_error",
                "consecutive_failures", "next_poll_at", "new_items"]
 
@@ -137,10 +140,17 @@ class Poller:
             return self.failed(feed, now, problems[0].reason if whole else
                                f"none of its {len(problems)} entries could be read (the first: "
                                f"{problems[0].reason})")
-        fresh = list(self.pool.map(partial(with_page_text, self.client), new_entries(records)))
+        fresh = new_entries(records)
+        with_pages = list(self.pool.map(partial(with_page_text, self.client),
+                                        fresh[:MAX_PAGES_PER_POLL]))
+        notes = [f"{feed.url}: {len(fresh) - MAX_PAGES_PER_POLL} more new entries kept the "
+                 f"feed's own text (at most {MAX_PAGES_PER_POLL} pages are fetched a poll)."
+                 ] if len(fresh) > MAX_PAGES_PER_POLL else []
+        fresh = with_pages + fresh[MAX_PAGES_PER_POLL:]
         # The importer loads what extraction knows first: not worth it for nothing new.
         summary = Importer(options_for(feed)).run([*fresh, *problems]) if fresh or problems \
             else ImportSummary()
+        summary.notes[:0] = notes
         feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
         feed.succeeded(now, new_items=summary.created)
         feed.save(update_fields=POLL_RECORD)
