@@ -124,3 +124,20 @@ def test_the_last_name_in_a_clause_after_a_title_is_a_place(gazetteer):
     found = organizations(gazetteer, (
         '"We are ready," said Ana Soto, the first of two officers to be posted to Souda.'))
     assert "Souda" not in found
+
+
+def speakers(gazetteer, body):
+    return [(s["name"], s["title"], s["organization"])
+            for s in extract("Title", body, gazetteer).as_json()["speakers"]]
+
+
+def test_an_organisation_in_apposition_after_the_title_is_where_it_is_held(gazetteer):
+    body = '"The sea lanes stay open," said Rear Adm. Nora Quist, commander, U.S. 4th Fleet.'
+    assert speakers(gazetteer, body) == [("Nora Quist", "commander", "U.S. 4th Fleet")]
+
+
+def test_a_title_then_an_organisation_and_its_country_before_a_press_release_colon(gazetteer):
+    body = ("Tern Marine Inc. and TMS signed the deal.\n\n"
+            "Owen Hart, Chief Executive TMS Norway:\n\n"
+            "We are delighted to build these ships for the fleet.")
+    assert speakers(gazetteer, body) == [("Owen Hart", "Chief Executive", "TMS Norway")]

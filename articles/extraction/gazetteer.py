@@ -16,15 +16,22 @@ NOT_COUNTRIES = (
 )
 
 
-@lru_cache(maxsize=10_000)
-def fold_character(ch: str) -> str:
-    folded = fold(ch)
-    return folded if len(folded) == 1 else ch.lower()
+class CharacterFolding(dict):
+    """str.translate's table for fold_in_place, filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = folded if len(folded) == 1 else chr(code).lower()
+        return self[code]
+
+
+FOLDING = CharacterFolding()
 
 
 def fold_in_place(text: str) -> str:
-    """fold(), keeping every character where it was, so that positions still match."""
-    return "".join(map(fold_character, text))
+    """fold(), keeping every character where it was, so that positions still match:
+    one str.translate, not a function call per character."""
+    return text.translate(FOLDING)
 
 
 @lru_cache(maxsize=8)
@@ -32,26 +39,25 @@ def folded_words(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...
     """The folded words of a text and where each is: one pass per text, however many
     tables (organisations, countries) are looked up in it."""
     matches = list(WORDS.finditer(fold_in_place(text)))
-    return tuple(m.group() for m in matches), tuple(m.span() for m in matches)
+    return tuple(map(re.Match.group, matches)), tuple(map(re.Match.span, matches))
 
 
 def mentions(text: str, table: dict, first_words: set) -> list[tuple[int, int, object]]:
     """(start, end, value) of each longest run of words in `text` that is a key of `table`;
     `first_words` (the first word of every key) lets most words be passed over at once."""
+    if not first_words:
+        return []
     words, spans = folded_words(text)
-    found, position = [], 0
-    while position < len(words):
-        if words[position] not in first_words:
-            position += 1
+    found, free_from = [], 0
+    for position in [i for i, word in enumerate(words) if word in first_words]:
+        if position < free_from:
             continue
         for length in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
             key = words[position:position + length]
             if key in table:
                 found.append((spans[position][0], spans[position + length - 1][1], table[key]))
-                position += length
+                free_from = position + length
                 break
-        else:
-            position += 1
     return found
 
 

@@ -31,7 +31,24 @@ from articles.folding import fold
 TITLED_SURNAME = re.compile(
     rf"(?<![\w'’\-.])({UPPER}[\w\-]*)[ ]+({NAME_WORD})(?![\w'’\-]|[ ]+{UPPER}|[ ]+\()")
 PAST_ROLE = re.compile(r"(?:previously|formerly|until\s+recently|once|then)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s(?![\w])")
 ROLE_BEFORE_COMMA = re.compile(r"((?:[Tt]he\s+|[Ii]ts\s+)?[\w'’\- ]{3,80})$")
+# The patterns people are printed in, compiled once (each is described where it is used).
+APPOINTED = re.compile(
+    rf"\b(?:appointed|named|promoted)\s+({NAME})(?:,[^,\"“”\n]{{1,80}},)?\s+"
+    rf"(?:as\s+)?(?:(?:the|its|a)\s+)?(?:new\s+)?([a-z][a-z\- ]{{2,60}}?)"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?({PROPER_NAME.pattern}))?(?=[.,;]|$)")
+NAME_COMMA_ROLE = re.compile(
+    rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)"
+    rf"(?:,|:\s*$|\.(?:\s|$)|\s+(?:said|told))", re.MULTILINE)
+ROLE_WORD = re.compile(r"[\w\-]+")
+COMMA_NAME_SAID = re.compile(rf",\s+({NAME}),\s+(?:{SPEECH_VERBS})\b")
+SAID_ROLE_NAME = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+((?:the|a|an|its)\s+[^,\"“”\n]{{3,80}}?),\s+({NAME})")
+NAME_OF_ORGANIZATION = re.compile(
+    rf"({NAME})\s+(?:of|from|at)\s+(?:the\s+)?({PROPER_NAME.pattern})")
+NAME_SAID = re.compile(rf"({NAME})(?:,\s+who\s+[^,\"“”\n]{{1,80}},)?\s+(?:{SPEECH_VERBS})\b")
+SAID_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+({NAME})")
 
 
 class Mentions:
@@ -73,27 +90,23 @@ class Mentions:
         text = self.body
         # "Steppe Energy Holding appointed Dana Abenova, previously its CFO, as chief
         # executive": the new title, at the organisation named before.
-        for match in re.finditer(
-            rf"\b(?:appointed|named|promoted)\s+({NAME})(?:,[^,\"“”\n]{{1,80}},)?\s+"
-            rf"(?:as\s+)?(?:(?:the|its|a)\s+)?(?:new\s+)?([a-z][a-z\- ]{{2,60}}?)"
-            rf"(?:\s+(?:of|at)\s+(?:the\s+)?({PROPER_NAME.pattern}))?(?=[.,;]|$)", text
-        ):
+        for match in APPOINTED.finditer(text):
             if has_title_word(match.group(2)) and looks_like_name(match.group(1),
                                                                        self.gazetteer):
                 organization = self.roles.role_organization(match.group(3)) if match.group(3) \
                     else self.roles.organization_before(match.start())
                 self.person(match.group(1), match.start(1), match.group(2), organization)
-        # Name, the title at Organisation, — not a past one ("previously its CFO")
-        for match in re.finditer(
-            rf"({NAME}),\s+((?:the|a|an)\s+)?([^,\"“”\n]{{3,200}}?)(?:,|\.(?:\s|$)|\s+(?:said|told))",
-            text,
-        ):
+        # Name, the title at Organisation, — not a past one ("previously its CFO"); in a
+        # press release also "Name, Title Organisation:" and "Name, title, Organisation."
+        for match in NAME_COMMA_ROLE.finditer(text):
             name, role = match.group(1), relative_to_title(match.group(3))
             if not looks_like_name(name, self.gazetteer) or PAST_ROLE.match(role):
                 continue
-            if not any(fold(w) in TITLE_WORDS for w in re.findall(r"[\w\-]+", role)):
+            if not any(fold(w) in TITLE_WORDS for w in ROLE_WORD.findall(role)):
                 continue
             title, organization = self.roles.split_role(role)
+            if not organization and match.group().endswith(","):
+                organization = self.roles.organization_at(match.end())
             self.person(name, match.start(1), clean_title(title), organization)
         # Title of Organisation Name / Organisation's title Name / Deputy Energy Minister Name
         for match in CAPITALIZED_RUN.finditer(text):
@@ -121,7 +134,7 @@ class Mentions:
         # Anchored on ", Name, said" and then looking back for the role: a pattern starting
         # with the role would be tried at every character of the text (a third of the time
         # extraction took).
-        for match in re.finditer(rf",\s+({NAME}),\s+(?:{SPEECH_VERBS})\b", text):
+        for match in COMMA_NAME_SAID.finditer(text):
             before = ROLE_BEFORE_COMMA.search(text, max(0, match.start() - 90), match.start())
             if before is None:
                 continue
@@ -130,42 +143,40 @@ class Mentions:
                 title, organization = self.roles.split_role(role)
                 self.person(match.group(1), match.start(1), clean_title(title), organization)
         # said the company's chief executive, Name
-        for match in re.finditer(
-            rf"\b(?:{SPEECH_VERBS})\s+((?:the|a|an|its)\s+[^,\"“”\n]{{3,80}}?),\s+({NAME})", text
-        ):
+        for match in SAID_ROLE_NAME.finditer(text):
             if has_title_word(match.group(1)) and looks_like_name(match.group(2),
                                                                        self.gazetteer):
                 title, organization = self.roles.split_role(match.group(1))
                 self.person(match.group(2), match.start(2), clean_title(title), organization)
         # "said Ivan Sokolov of Volga Turbine Works": an organisation found in the text.
-        for match in re.finditer(rf"({NAME})\s+(?:of|from|at)\s+(?:the\s+)?({PROPER_NAME.pattern})",
-                                 text):
+        for match in NAME_OF_ORGANIZATION.finditer(text):
             organization = self.organizations.named(
                 re.sub(r"\s*\([^()]*\)$", "", match.group(2)))
             if organization and looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1), "", organization.name)
         # Name said / said Name / Name, who attended the forum, said
-        for match in re.finditer(rf"({NAME})(?:,\s+who\s+[^,\"“”\n]{{1,80}},)?\s+"
-                                 rf"(?:{SPEECH_VERBS})\b", text):
+        for match in NAME_SAID.finditer(text):
             if looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1))
-        for match in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+({NAME})", text):
+        for match in SAID_NAME.finditer(text):
             if looks_like_name(match.group(1), self.gazetteer):
                 self.person(match.group(1), match.start(1))
         self.find_titled_surnames(text)
         # Known people by name or alias, and every person's later mentions by surname.
-        for start, _, known in mentions(text, self.gazetteer.person_by_words,
+        # Looked up in the text the organisations were (title and body, folded once), and
+        # kept where they are in the body.
+        full = self.organizations.text
+        offset = len(full) - len(text)
+        for start, _, known in mentions(full, self.gazetteer.person_by_words,
                                         self.gazetteer.person_first_words):
-            self.person(known.name, start)
-        # Each word's positions, found once: one search per person grew with the people.
-        positions: dict[str, list[int]] = {}
-        for match in re.finditer(r"\w+(?:[-'’]\w+)*", text):
-            word = match.group()
-            positions.setdefault(word, []).append(match.start())
-            if word.endswith(("'s", "’s")):  # "Petrov's"
-                positions.setdefault(word[:-2], []).append(match.start())
+            if start >= offset:
+                self.person(known.name, start - offset)
+        # Each surname's positions, by str.find: a pass over every word of the text in
+        # Python cost more than all the surnames' searches.
+        positions = {surname: word_positions(text, surname)
+                     for surname in {person.surname for person in self.people}}
         for person in self.people:
-            person.mentions = sorted({*person.mentions, *positions.get(person.surname, [])})
+            person.mentions = sorted({*person.mentions, *positions[person.surname]})
 
     def find_titled_surnames(self, text: str) -> None:
         """ "said Secretary Chu", "Energy Secretary Moniz said", "President Barroso said:":
@@ -234,3 +245,30 @@ class Mentions:
         return re.search(rf"\b(?:President|Minister|Chancellor|King|Prince|Emir|Sheikh)\s+"
                          rf"(?:{NAME_WORD}\s+){{0,2}}{re.escape(phrase)}(?!\w)",
                          self.body) is not None
+
+
+def word_positions(text: str, word: str) -> list[int]:
+    """Where `word` is printed as a word of its own or with "'s" ("Petrov's"), not inside
+    another ("Petrovsky", "al-Petrov", "Petrov-Vodkin")."""
+    if not word or " " in word:
+        return []
+    found, at = [], text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not joined(text, at - 1, -1) and (not joined(text, end, 1)
+                                             or POSSESSIVE.match(text, end)):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def joined(text: str, at: int, step: int) -> bool:
+    """The character at `at` continues the word next to it: a letter or digit, or a hyphen
+    or apostrophe with one after it (reading in the direction of `step`)."""
+    if not 0 <= at < len(text):
+        return False
+    if text[at].isalnum() or text[at] == "_":
+        return True
+    following = at + step
+    return text[at] in "-'’" and 0 <= following < len(text) and \
+        (text[following].isalnum() or text[following] == "_")

@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 from articles.extraction.gazetteer import MAX_NAME_WORDS, Gazetteer, mentions
 from articles.extraction.organization_patterns import (
     ABBREVIATED,
+    ABBREVIATION,
     ACRONYM,
     AMPERSAND_NAME,
+    BEFORE_FLEET,
+    BEFORE_NUMBERED_UNIT,
+    BEFORE_SERVICE,
     CAPITALS_AFTER,
     COORDINATED_AFTER,
     COORDINATED_BEFORE,
@@ -24,7 +28,7 @@ from articles.extraction.organization_patterns import (
     DESCRIBED,
     DESIGNATION_AFTER,
     EVENT_AFTER,
-    FLEET,
+    FOLLOWING_WORD,
     HEAD_OF,
     NAME_ENDING,
     NOT_ORGANIZATION_ACRONYMS,
@@ -33,12 +37,14 @@ from articles.extraction.organization_patterns import (
     QUOTED_NAME_AFTER,
     SERVICE,
     SERVICE_PREFIXES,
-    THING_ACRONYM,
+    SPELT_OUT,
     TITLE_GOES_ON_BEFORE,
     TOPIC_ENDINGS,
-    WEAPON_ACRONYM,
+    UNIT,
     WEAPON_ENDINGS,
+    WEAPON_NOUNS,
     WEAPON_WORDS,
+    WORD_BEFORE,
 )
 from articles.extraction.people import looks_like_name
 from articles.extraction.words import (
@@ -53,7 +59,6 @@ from articles.extraction.words import (
     SHIP_PREFIXES,
     TITLE_CONNECTORS,
     TITLE_WORDS,
-    UPPER,
 )
 from articles.folding import ascii_fold, fold, words_key
 
@@ -184,8 +189,7 @@ class OrganizationFinder:
 
     def scan(self) -> None:
         """Known names and aliases, then each pattern an organisation's name is printed in."""
-        self.things = {match.group(1) for pattern in (THING_ACRONYM, WEAPON_ACRONYM)
-                       for match in pattern.finditer(self.text)}
+        self.things = self.spelt_out_things()
         # A headline in title case capitalises verbs too: "Austin Hosts ... Contact Group".
         title = self.text.split("\n", 1)[0]
         self.title_end = len(title)
@@ -222,10 +226,22 @@ class OrganizationFinder:
                 if plain != alias and plain not in organization.aliases:
                     organization.aliases.append(plain)
 
+    def spelt_out_things(self) -> set[str]:
+        things = set()
+        for match in SPELT_OUT.finditer(self.text):
+            before = WORD_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+            if before and (before.group(1)[0].islower() and "(" in match.group()
+                           or WEAPON_NOUNS.fullmatch(before.group(1))):
+                things.add(match.group(1))
+        return things
+
     def scan_abbreviated(self) -> None:
         """ "Full Name (ABBR)": the full name, the abbreviation an alias."""
-        for match in ABBREVIATED.finditer(self.text):
-            full, abbreviation = match.group(1), match.group(2)
+        for found in ABBREVIATION.finditer(self.text):
+            match = ABBREVIATED.search(self.text, max(0, found.start() - 150), found.start())
+            if match is None:
+                continue
+            full, abbreviation = match.group(1), found.group(1)
             # Not "NEW DELHI (Reuters) -": an abbreviation has capitals, and no dateline.
             if sum(c.isupper() for c in abbreviation) < 2 or self.in_dateline(match.start()):
                 continue
@@ -319,17 +335,25 @@ class OrganizationFinder:
     def scan_services(self) -> None:
         """Armed services by the country they serve ("Bulgarian Navy", "U.S. Navy", "Royal
         Netherlands Air Force") and numbered or named fleets ("U.S. 6th Fleet")."""
-        for match in SERVICE.finditer(self.text):
-            prefix = match.group(1).split()
+        for service in SERVICE.finditer(self.text):
+            match = BEFORE_SERVICE.search(self.text, max(0, service.start() - 60), service.start())
+            if match is None:
+                continue
+            prefix = match.group().split()
             while prefix and fold(prefix[0].removesuffix("'s").removesuffix("’s")) \
-                    not in self.gazetteer.country_words | SERVICE_PREFIXES:
+                    not in self.gazetteer.country_words and \
+                    fold(prefix[0]) not in SERVICE_PREFIXES:
                 prefix = prefix[1:]
-            following = re.match(rf"[ ]+{UPPER}[\w\-]*", self.text[match.end():])
+            following = FOLLOWING_WORD.match(self.text, service.end())
             # "U.S. Army Materiel Command": the service is part of a longer name.
             if prefix and not (following and not following.group().endswith("-class")):
-                self.add(" ".join((*prefix, match.group(2))))
-        for match in FLEET.finditer(self.text):
-            words = match.group(1).split()
+                self.add(" ".join((*prefix, service.group())))
+        for unit in UNIT.finditer(self.text):
+            before = BEFORE_FLEET if unit.group() == "Fleet" else BEFORE_NUMBERED_UNIT
+            match = before.search(self.text, max(0, unit.start() - 60), unit.start())
+            if match is None:
+                continue
+            words = [*match.group().split(), unit.group()]
             while words and fold(words[0]) in NOT_NAME_WORDS:
                 words = words[1:]
             if len(words) >= 2:

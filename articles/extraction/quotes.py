@@ -38,11 +38,16 @@ class Quote:
     unmarked: bool = False
 
 
+# Only quotation marks and paragraph breaks matter to the scan: it jumps from one to the
+# next rather than looking at every character.
+MARKS = re.compile(rf"[{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}’]|\n\n")
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes = []
-    position, open_at, closing = 0, None, CLOSING_QUOTES
-    while position < len(text):
-        char = text[position]
+    open_at, closing = None, CLOSING_QUOTES
+    for mark in MARKS.finditer(text):
+        position, char = mark.start(), mark.group()[0]
         if open_at is None and char in OPENING_QUOTES and opens(text, position):
             open_at = position
             # ‘British style’: only ’ closes it, and ’ inside a word is an apostrophe.
@@ -55,7 +60,6 @@ def find_quotes(text: str) -> list[Quote]:
             following = text[position:].lstrip()
             if not following or following[0] not in OPENING_QUOTES:
                 open_at = None
-        position += 1
     kept = []
     for quote in quotes:
         quote.text = re.sub(r"\s*\n\s*\n\s*[\"“„«‘]?", " ", quote.text)

@@ -156,6 +156,28 @@ class Roles:
                     best, best_at = organization.name, at
         return best
 
+    def organization_at(self, position: int) -> str:
+        """The organisation whose name is printed at `position`, ending there: "commander,
+        U.S. 6th Fleet." — an apposition after the title."""
+        text = self.body[position:].lstrip()
+        for organization in self.organizations.found.values():
+            for name in (organization.name, *organization.aliases):
+                if text.startswith(name) and re.match(r"[,.;:\"”]|\s*$", text[len(name):]):
+                    return organization.name
+        return ""
+
+    def organization_after_title(self, role: str) -> tuple[str, str]:
+        """ "Managing Director MBDA UK": a title, then an organisation found in the text
+        (a country after it names the national branch)."""
+        words = role.split()
+        for index in range(1, len(words)):
+            found = self.organizations.named(words[index])
+            rest = words[index + 1:]
+            if found and has_title_word(" ".join(words[:index])) and all(
+                    fold(w) in self.gazetteer.country_words for w in rest):
+                return " ".join(words[:index]), " ".join((found.name, *rest))
+        return "", ""
+
     def split_role(self, role: str) -> tuple[str, str]:
         """ "director of policy at Russian company Rostec" -> ("director of policy", "Rostec")."""
         # "Rosatom's head of international business"
@@ -181,6 +203,9 @@ class Roles:
             if any(w[0].isupper() and fold(w.rstrip("'’s")) not in self.gazetteer.country_words
                    for w in words):
                 return role[:match.start()], self.role_organization(right)
+        title, organization = self.organization_after_title(role)
+        if organization:
+            return title, organization
         # "the Foreign Ministry spokeswoman", "a Rosatom board member"
         title, organization = self.title_and_organization(role.split())
         if title and organization:
