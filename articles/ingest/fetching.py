@@ -6,15 +6,18 @@ the size limit (whatever Content-Length claimed, and after decompression), accep
 the content types asked for, and follows redirects itself, a few at most, checking each
 target like the first address: http or https only, and not on the server's own networks
 unless settings allow it. Conditional requests (ETag, Last-Modified) let an unchanged feed
-answer 304 with no body. Every failure is a FetchError with a sentence an editor can read.
+answer 304 with no body. The network check is made on the address each connection is
+opened to, not on an earlier lookup. Every failure is a FetchError with a sentence an
+editor can read.
 """
 
 import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+import httpcore
 import httpx
 from django.conf import settings
 
@@ -46,10 +49,28 @@ class Fetched:
         return self.status == 304
 
 
+class CheckedNetwork(httpcore.SyncBackend):
+    """Connects only to the addresses allowed, checking the very address it connects to: a
+    host whose DNS answer changes between a check and the connection (rebinding) cannot
+    lead a fetch into the server's own network."""
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return super().connect_tcp(allowed_address(host), port, timeout, local_address,
+                                   socket_options)
+
+
+class CheckedTransport(httpx.HTTPTransport):
+    def __init__(self):
+        super().__init__(trust_env=False)
+        # httpx takes no network backend: its connection pool is made again with ours.
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=CheckedNetwork())
+
+
 def new_client() -> httpx.Client:
     """A client for a run of fetches (its connections are reused). Redirects are followed
     by `fetch`, which checks each; proxies and credentials from the environment are not used."""
-    return httpx.Client(follow_redirects=False, trust_env=False,
+    return httpx.Client(follow_redirects=False, trust_env=False, transport=CheckedTransport(),
                         headers={"User-Agent": USER_AGENT},
                         event_hooks={"response": [refuse_redirect_off_the_web]})
 
@@ -99,17 +120,23 @@ def fetch(client: httpx.Client, url: str, accept: frozenset[str], etag: str = ""
 def check_address(url: str) -> None:
     if not is_web_url(url):
         raise FetchError(f"“{url[:200]}” is not an http:// or https:// address; not fetched")
+
+
+def allowed_address(host: str) -> str:
+    """The address to connect to for `host`: refused when any of its addresses is on a
+    private, loopback, link-local or reserved network, unless settings allow those."""
     if settings.FETCH_PRIVATE_ADDRESSES:
-        return
-    host = urlsplit(url).hostname or ""
+        return host
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        addresses = [info[4][0] for info in socket.getaddrinfo(host, None,
+                                                               type=socket.SOCK_STREAM)]
     except (socket.gaierror, UnicodeError):
         raise FetchError(f"the host {host[:100]} is unknown") from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
             raise FetchError(f"the host {host[:100]} is on a private network ({ip}); not fetched")
+    return addresses[0]
 
 
 def redirect_target(response: httpx.Response, url: str) -> str:
