@@ -78,8 +78,9 @@ def test_a_reader_opens_a_country_pair_and_takes_the_list_away(page, live_server
     assert subscribe.get_attribute("href") == "/statements/feed/?country=ru&country=tr"
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
+    assert download.value.suggested_filename == "statements_country-ru-tr.csv"
     content = download.value.path().read_text(encoding="utf-8")
-    assert content.startswith("text,kind,speaker")
+    assert content.startswith("\ufeffid,article_id,speaker_slug,text,kind,speaker")
     assert "Marek Danilov" in content
     screenshot("statements")
 
