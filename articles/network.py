@@ -21,6 +21,10 @@ LARGEST_RADIUS = 16   # px
 SMALLEST_RADIUS = 5   # px
 WIDEST_LINK = 6.0     # px
 LABEL_LENGTH = 20     # characters; the full name is in the node's title and the table
+# A label sits on a white box (over lines and other nodes) a little wider than its text,
+# whose width at the drawing's 11px is guessed from its length: no font metrics here.
+CHARACTER_WIDTH = 6.4  # px
+LABEL_PADDING = 3      # px
 # Labelled on every screen; on a phone the others are named by their title and the table.
 MAJOR_NODES = 8
 SEED = 13
@@ -50,6 +54,23 @@ class Node:
     @property
     def label_dy(self) -> float:
         return self.radius + 13
+
+    @property
+    def box_width(self) -> float:
+        return round(len(self.label) * CHARACTER_WIDTH + 2 * LABEL_PADDING, 1)
+
+    @property
+    def box_dx(self) -> float:
+        """The box's left edge from the node, in px (the node's position is in percent)."""
+        if self.anchor == "start":
+            return self.label_dx - LABEL_PADDING
+        if self.anchor == "end":
+            return self.label_dx - self.box_width + LABEL_PADDING
+        return -self.box_width / 2
+
+    @property
+    def box_dy(self) -> float:
+        return self.label_dy - 11
 
 
 @dataclass(frozen=True)

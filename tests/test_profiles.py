@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -138,3 +139,13 @@ def test_the_pair_page_uses_a_constant_number_of_queries(client):
     few = query_count(client, "/countries/ru/tr/")
     add(10)
     assert query_count(client, "/countries/ru/tr/") == few
+
+
+def test_the_pair_page_shows_a_statement_twice_without_repeating_an_id(client):
+    article = make_article(countries=["RU", "TR"])
+    make_statement(article, speaker=make_speaker(nationality_id="RU"),
+                   text="Shown on the Russian side and in the list.")
+    html = client.get("/countries/ru/tr/").content.decode()
+    assert html.count("Shown on the Russian side and in the list.") == 2
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
