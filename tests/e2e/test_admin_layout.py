@@ -53,3 +53,18 @@ def test_every_autocomplete_on_the_article_form_has_a_label(signed_in, live_serv
     search_fields = [label for name, label in fields if "select2-search__field" in name]
     assert len(search_fields) >= 3  # countries, companies, sectors
     assert all(label.strip() for _, label in fields)
+
+
+def test_autocompletes_drawn_later_are_labelled_too(signed_in, live_server):
+    page = signed_in
+    article = Article.objects.order_by("pk").first()
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.locator(".add-row a").click()
+    form = page.locator(".inline-related:not(.empty-form)").last
+    form.locator("select[name$='-speaker'] + .select2 .select2-selection").click()
+    field = page.locator(".select2-container--open .select2-search__field")
+    field.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.select2-container--open .select2-search__field')"
+        ".getAttribute('aria-label')")
+    assert field.get_attribute("aria-label") == "Speaker"
