@@ -71,6 +71,32 @@ def test_a_legal_form_may_follow_a_comma(gazetteer):
     assert {"Baltic Wind Holdings, LLC", "Orion Co., Ltd"} <= set(found)
 
 
+def test_legal_forms_with_full_stops_and_in_lower_case_end_a_company_name(gazetteer):
+    found = organizations(gazetteer, "Fjord Gas S.A. and Anatolia Kablo A.Ş. joined Borealis "
+                                     "Pumps plc and Tesla Grid SE.")
+    assert set(found) == {"Fjord Gas S.A.", "Anatolia Kablo A.Ş.", "Borealis Pumps plc",
+                          "Tesla Grid SE"}
+
+
+def test_two_companies_joined_by_and_are_both_found(gazetteer):
+    found = organizations(gazetteer, "Orbital Technologies and Kestrel Electric will bid.")
+    assert set(found) == {"Orbital Technologies", "Kestrel Electric"}
+
+
+def test_a_stock_ticker_is_not_an_organisation(gazetteer):
+    found = organizations(gazetteer, "Harbor Turbine Corp (HTC.N) rose. Veldt Energy "
+                                     "(NYSE: VLD) fell.")
+    assert "HTC" not in found and "VLD" not in found
+
+
+def test_one_word_that_issues_a_statement_is_an_organisation_unless_a_person(gazetteer):
+    found = organizations(gazetteer, (
+        "KYIV, May 3 (Reuters) - Gazoblast said in a statement it had paid. Later, Petro "
+        "Marchuk resigned. Marchuk said in a statement he was leaving, and Officials said in "
+        "a statement they agreed."))
+    assert set(found) == {"Gazoblast"}
+
+
 def test_a_name_in_quotation_marks_after_what_the_company_is(gazetteer):
     found = organizations(gazetteer, 'Director General of State Corporation “Atomflot” '
                                      'Pavel Ilyin signed.')
@@ -98,8 +124,10 @@ def test_a_name_listed_beside_a_registered_company_is_a_company(gazetteer):
 def test_the_body_a_title_is_held_at_stops_before_a_rank_or_a_name(gazetteer):
     found = organizations(gazetteer, (
         "The chairman of the Defence Procurement Board Adm. Jane Doe met the Secretary of "
-        "the Treasury Ann Lee and Secretary of Energy Bo Park."))
-    assert set(found) == {"Defence Procurement Board"}
+        "the Treasury Ann Lee and Secretary of Energy Bo Park. The head of the Harbour "
+        "Safety Committee Maria Ruiz and the head of the Dock Workers Union Lee Chang spoke."))
+    assert set(found) == {"Defence Procurement Board", "Harbour Safety Committee",
+                          "Dock Workers Union"}
 
 
 def test_a_title_case_headline_gives_the_name_as_the_body_prints_it(gazetteer):

@@ -47,12 +47,13 @@ ABBREVIATED = re.compile(
     rf"(?<![\w'’\-])((?:{CAPITALIZED}{GAP}(?:(?:of|for|and|&|de|on){GAP}(?:the{GAP})?)?)*"
     rf"{CAPITALIZED})$")
 # "Sabine Pass Liquefaction, LLC", "JERA Co., Inc.": a legal form after a comma.
-LEGAL = "|".join(sorted(LEGAL_FORMS))
+LEGAL = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, reverse=True))
 LEGAL_TAIL = rf"(?:,?[ ](?:{LEGAL})\.?(?![\w]))*"
 # A run of capitalised words ending in what the organisation is, or before a legal form.
 NAME_ENDING = re.compile(
-    rf"((?:{CAPITALIZED}{GAP}(?:(?:and|&){GAP})?)+"
-    rf"(?:(?:{'|'.join(CORPORATE_FORMS)})(?:\.(?=,))?(?![\w])|{CAPITALIZED}(?=,[ ](?:{LEGAL})\b))"
+    rf"((?:{CAPITALIZED}{GAP}(?:(?:and|&){GAP})?)*"
+    rf"(?:(?:{'|'.join(CORPORATE_FORMS)})(?:\.(?=,))?(?![\w])"
+    rf"|{CAPITALIZED}(?=,?[ ](?:{LEGAL})(?:\.|(?![\w]))))"
     rf"{LEGAL_TAIL})")
 # "State Atomic Energy Corporation ROSATOM": the name's own word after what it is.
 CAPITALS_AFTER = re.compile(rf"[ ]({UPPER}{{3,}})(?![\w])")
@@ -101,6 +102,21 @@ DESIGNATION_AFTER = re.compile(r"[ ]\d")
 # so is a weapon's: "Surface to Air Missile System, or NASAMS", "Modular Missile (CAMM)".
 SPELT_OUT = re.compile(rf"(?:[ ]+\((?:non-)?|,[ ]+or[ ]+)({UPPER}[A-Za-z\-]{{1,11}})(?![\w])")
 WORD_BEFORE = re.compile(r"([\w\-]+)$")
+# A stock ticker is not a name of its own: "(LMT.N)", "(NYSE: LMT)".
+TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.[A-Z]{1,2}\)|"
+                    r"\b(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX):[ ]?([A-Z]{1,6})\b")
+# "Naftogaz said in a statement": what makes statements and filings is an organisation.
+STATEMENT_BY = re.compile(
+    rf"(?<![\w'’\-.])({UPPER}[\w\-]+)[ ]+(?:said|says|announced|confirmed)[ ]+(?:in|on)[ ]+"
+    r"(?:a|its)[ ]+(?:statement|filing|press[ ]release|website|regulatory[ ]filing)")
+# Who else issues statements, capitalised at the start of a sentence.
+STATEMENT_NOUNS = {
+    "officials", "police", "authorities", "prosecutors", "analysts", "investigators",
+    "organizers", "organisers", "rescuers", "militants", "rebels", "residents", "witnesses",
+    "sources", "diplomats", "lawmakers", "experts", "critics", "regulators", "companies",
+    "producers", "traders", "officers", "troops", "lawyers", "activists", "both", "each",
+    "others", "many", "some", "all", "spokespeople", "ministers", "leaders", "negotiators",
+}
 WEAPON_NOUNS = re.compile(r"(?:system|missile|rocket|launcher|radar)s?", re.IGNORECASE)
 SIBLING = rf"{UPPER}[\w'’\-&]*(?:[ ]+{UPPER}[\w'’\-&]*){{1,3}}"
 COORDINATED_BEFORE = re.compile(rf"(?<![\w'’\-])({SIBLING})(?:,[ ]+|[ ]+and[ ]+)$")

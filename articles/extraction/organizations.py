@@ -38,6 +38,9 @@ from articles.extraction.organization_patterns import (
     SERVICE,
     SERVICE_PREFIXES,
     SPELT_OUT,
+    STATEMENT_BY,
+    STATEMENT_NOUNS,
+    TICKER,
     TITLE_GOES_ON_BEFORE,
     TOPIC_ENDINGS,
     UNIT,
@@ -59,6 +62,7 @@ from articles.extraction.words import (
     SHIP_PREFIXES,
     TITLE_CONNECTORS,
     TITLE_WORDS,
+    is_legal_form,
 )
 from articles.folding import ascii_fold, fold, words_key
 
@@ -125,7 +129,10 @@ class OrganizationFinder:
         self.by_name: dict[str, Organization] = {}
 
     def add(self, name: str, aliases=()) -> Organization | None:
-        name = name.strip(" ,.;:")
+        name = name.strip(" ,;:")
+        # "Inc." loses its full stop, as a sentence's; "S.A." keeps it.
+        if name.endswith(".") and not re.search(r"\.\S+\.$", name):
+            name = name[:-1]
         if not name or fold(name) in self.gazetteer.country_words:
             return None
         known = self.gazetteer.organization(name)
@@ -218,6 +225,7 @@ class OrganizationFinder:
                 continue
             self.add(name)
         self.scan_acronyms()
+        self.scan_statement_makers()
         self.scan_coordinated()
         self.merge_corporate_short_forms()
         for organization in self.found.values():
@@ -227,7 +235,7 @@ class OrganizationFinder:
                     organization.aliases.append(plain)
 
     def spelt_out_things(self) -> set[str]:
-        things = set()
+        things = {code for match in TICKER.finditer(self.text) for code in match.groups() if code}
         for match in SPELT_OUT.finditer(self.text):
             before = WORD_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
             if before and (before.group(1)[0].islower() and "(" in match.group()
@@ -287,7 +295,7 @@ class OrganizationFinder:
                 portfolio = going_on and all(fold(w) in PORTFOLIO_WORDS | TITLE_CONNECTORS
                                              for w in words)
                 ending = next((w.rstrip(",.") for w in reversed(words)
-                               if w.rstrip(",.") not in LEGAL_FORMS), "")
+                               if not is_legal_form(w)), "")
                 if len(words) >= 2 and (ending in CORPORATE_FORMS or words[-1] != ending) \
                         and not portfolio and not self.gazetteer.person(" ".join(words)) \
                         and not self.names_a_weapon(words):
@@ -317,6 +325,9 @@ class OrganizationFinder:
             # more; not "Texas Oil and Gas Association".
             two_names = len(left) >= 2 and len(right) >= 2 \
                 and fold(right[0]) not in PORTFOLIO_WORDS
+            if two_names and left[-1] in CORPORATE_FORMS and not self.names_a_weapon(left):
+                # "Raytheon Technologies and Mitsubishi Electric": both.
+                self.add(" ".join(self.without_lead_in(left)))
             if not right or not (
                     two_names or fold(left[-1]) in self.gazetteer.country_words
                     or fold(right[0]) in self.gazetteer.country_words
@@ -373,8 +384,7 @@ class OrganizationFinder:
                 if word in ("and", "&") and fold(words[index + 1]) in TITLE_WORDS \
                         or re.fullmatch(RANKS, f"{word}.") and index + 1 == len(words) \
                         and self.text.startswith(".", match.end(1)) \
-                        or words[index + 2:index + 3] in ([], ["and"]) and index > 0 \
-                        and looks_like_name(" ".join(words[index:index + 2]), self.gazetteer):
+                        or index > 0 and self.person_from(words, index):
                     words = words[:index]
                     break
             while words and re.fullmatch(SERVICES, words[-1]):
@@ -383,6 +393,13 @@ class OrganizationFinder:
             if len(words) >= 2 and not all(fold(w) in PORTFOLIO_WORDS | TITLE_CONNECTORS
                                            for w in words):
                 self.add(" ".join(words))
+
+    def person_from(self, words: list[str], index: int) -> bool:
+        """Whether the words from `index` up to an "and" or the end name a person: "Navy
+        Carlos Del Toro" -> "Navy"."""
+        rest = words[index:]
+        rest = rest[:rest.index("and")] if "and" in rest else rest
+        return 2 <= len(rest) <= 4 and looks_like_name(" ".join(rest), self.gazetteer)
 
     def scan_acronyms(self) -> None:
         """Acronyms on their own (NATO, UEC): an alias of a found name, or an organisation.
@@ -406,11 +423,23 @@ class OrganizationFinder:
             else:
                 self.add(self.acronym_name(acronym, end))
 
+    def scan_statement_makers(self) -> None:
+        """ "Naftogaz said in a statement": one word that is not a person's name (nobody of
+        that surname is named in full), a country, a title or a plural such as "Officials"."""
+        for match in STATEMENT_BY.finditer(self.text):
+            word = match.group(1)
+            folded = fold(word)
+            if folded in self.gazetteer.country_words or folded in TITLE_WORDS \
+                    or folded in NOT_NAME_WORDS or folded in STATEMENT_NOUNS \
+                    or re.search(rf"\b[A-Z][\w\-]+[ ]+{re.escape(word)}\b", self.text):
+                continue
+            self.add(word)
+
     def scan_coordinated(self) -> None:
         """ "with NextDecade Corporation and Commonwealth LNG": a name listed beside a
         company's registered name is another company's."""
         for organization in list(self.found.values()):
-            if organization.name.split()[-1] not in LEGAL_FORMS:
+            if not is_legal_form(organization.name.split()[-1]):
                 continue
             for at in (m.start() for m in re.finditer(re.escape(organization.name), self.text)):
                 before = COORDINATED_BEFORE.search(self.text, max(0, at - 80), at)

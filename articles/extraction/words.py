@@ -79,7 +79,8 @@ CORPORATE_FORMS = (
     "Authority", "Organization", "Organisation", "Alliance", "Association", "Institute",
     "Energy", "Petroleum", "Airlines", "Aerospace", "Dynamics", "Motors", "Railways",
     "University", "Department", "Commission", "Committee", "Council", "Command",
-    "Directorate", "Initiative", "Administration", "Parliament",
+    "Directorate", "Initiative", "Administration", "Parliament", "Technologies", "Shipbuilding",
+    "Airways", "Electric",
 )
 # Words of company names that are never a person's: "Blue Harbour Shipping".
 COMPANY_WORDS = {
@@ -92,9 +93,15 @@ COMPANY_WORDS = {
 }
 # The forms that only a company's registered name ends in: "Cheniere Marketing LLC".
 LEGAL_FORMS = {
-    "Inc", "Ltd", "Limited", "LLC", "PLC", "Plc", "AG", "SA", "GmbH", "AS", "ASA", "AB", "NV",
-    "JSC", "PJSC", "Corp", "Corporation", "Co",
+    "Inc", "Ltd", "Limited", "LLC", "PLC", "Plc", "plc", "AG", "SA", "S.A.", "GmbH", "AS", "ASA",
+    "AB", "NV", "N.V.", "BV", "B.V.", "SE", "SpA", "S.p.A.", "A.Ş.", "A.S.", "Oyj", "KGaA", "LLP",
+    "LP", "Pty", "Bhd", "JSC", "PJSC", "Corp", "Corporation", "Co",
 }
+
+
+def is_legal_form(word: str) -> bool:
+    """ "Inc.", "S.A.", "Co.,": the word, with its full stop or comma, is a legal form."""
+    return word.rstrip(",") in LEGAL_FORMS or word.rstrip(",.") in LEGAL_FORMS
 # Armed services, named after the country or crown they serve: "Bulgarian Navy",
 # "U.S. Navy", "Royal Netherlands Air Force", "Georgian Coast Guard".
 SERVICES = (
