@@ -48,8 +48,8 @@ def test_every_autocomplete_on_the_article_form_has_a_label(signed_in, live_serv
     fields = page.eval_on_selector_all(
         ".select2-search__field, .select2-selection[role=combobox]",
         "els => els.map(e => [e.className, e.getAttribute('aria-label') || "
-        "(e.getAttribute('aria-labelledby') && document.getElementById("
-        "e.getAttribute('aria-labelledby'))?.textContent) || ''])")
+        "(e.getAttribute('aria-labelledby') || '').split(' ').map(id => "
+        "document.getElementById(id)?.textContent || '').join(' ')])")
     search_fields = [label for name, label in fields if "select2-search__field" in name]
     assert len(search_fields) >= 3  # countries, companies, sectors
     assert all(label.strip() for _, label in fields)
