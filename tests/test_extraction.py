@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from articles.country_names import country_records
 from articles.extraction import Gazetteer, KnownCountry, KnownSector, extract
-from articles.extraction.organizations import organization_kind
+from articles.extraction.organization_kinds import organization_kind
 
 DATA = Path(__file__).parent / "data" / "extraction" / "articles.json"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

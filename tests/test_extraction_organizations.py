@@ -24,6 +24,30 @@ def test_a_dateline_with_a_double_hyphen_is_a_place(gazetteer):
     assert "OSLO" not in found
 
 
+def test_a_dateline_naming_two_cities_is_two_places(gazetteer):
+    found = organizations(gazetteer, "OSLO/BERGEN, May 2 (Reuters) - Norway opened a field.")
+    assert "OSLO" not in found and "BERGEN" not in found
+
+
+def test_an_acronym_before_what_it_names_is_a_thing(gazetteer):
+    found = organizations(gazetteer, "Prices at the Nordic NGX hub rose as KTX launchers "
+                                     "arrived.")
+    assert found == {}
+
+
+def test_an_agency_or_council_of_something_is_an_organisation(gazetteer):
+    found = organizations(gazetteer, "Officials from the Agency for Armament and the "
+                                     "Council of Baltic Ports met.")
+    assert {"Agency for Armament", "Council of Baltic Ports"} <= set(found)
+
+
+def test_a_name_then_what_kind_of_company_it_is_in_apposition(gazetteer):
+    found = organizations(gazetteer, (
+        "Gazoblast, Ukraine's state energy company, paid. Minister Petro Marchuk spoke. "
+        "Marchuk, a company veteran, agreed. John Smith, a company spokesman, said so."))
+    assert set(found) == {"Gazoblast"}
+
+
 def test_armed_services_are_named_with_the_country_they_serve(gazetteer):
     found = organizations(gazetteer, "The Greek Navy trained with the Royal Danish Air Force, "
                                      "while the U.S. Army watched and the Navy Koni-class "

@@ -6,7 +6,7 @@ reviewed by an editor before readers see it. The stages, each a module:
 
     quotes.py       quote spans, in every marking style
     mentions.py     people with their titles (roles.py) and organisations (organizations.py,
-                    organization_patterns.py)
+                    organization_patterns.py, organization_kinds.py)
     attribution.py  sieves from the most precise to the least; who a phrase means (speakers.py)
     topics.py       countries and sectors
 """

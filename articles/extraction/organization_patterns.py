@@ -12,17 +12,21 @@ from articles.extraction.words import (
     TITLE_WORDS,
     UPPER,
 )
+from articles.folding import fold
 
 # "MOSCOW, March 5 (Reuters) - ", "NEW DELHI (Reuters) - ", "NEW DELHI — ",
 # "MOSCOW, April 10. /TASS/.", "WASHINGTON, June 20 -- "
 DATELINE = re.compile(
-    r"[A-Z]{3,}(?:[ ][A-Z]{3,})*(?:,[^\n]{0,40}?|\s*\([^()\n]{1,20}\))?"
+    r"[A-Z]{3,}(?:[ /][A-Z]{3,})*(?:,[^\n]{0,40}?|\s*\([^()\n]{1,20}\))?"
     r"(?:\s+(?:--|[-–—])\s|\.\s*/[A-Z\-]+/\.)")
 
-# "the IDEF fair": an acronym naming an event.
+# "the IDEF fair", "the TTF hub", "NASAMS launchers": an acronym naming an event, a
+# market or a thing.
 EVENT_AFTER = re.compile(r"\s+(?:fair|exhibition|expo|summit|forum|conference|show|festival|"
-                         r"exercises?|drills|talks|format|project|program|programme)\b",
-                         re.IGNORECASE)
+                         r"exercises?|drills|talks|format|project|program|programme|hub|index|"
+                         r"benchmark|pipeline|terminal|field|plant|reactor|systems?|missiles?|"
+                         r"launchers?|jets?|fighters?|tanks?|rockets?|drones?|vehicles?|"
+                         r"engines?)\b", re.IGNORECASE)
 
 # Acronyms of things, not of organisations.
 NOT_ORGANIZATION_ACRONYMS = {
@@ -35,6 +39,12 @@ DESCRIPTIONS = (
     r"company|maker|manufacturer|producer|exporter|importer|firm|giant|operator|shipbuilder|"
     r"contractor|conglomerate|utility|supplier|developer|carrier|monopoly|corporation"
 )
+# "Naftogaz, Ukraine's state energy company, said": a name, then what it is.
+APPOSED = re.compile(
+    rf"(?<![\w'’\-.])({UPPER}[\w\-]+(?:[ ]{UPPER}[\w\-]+)?),[ ]((?:[^,\n]{{0,40}}[ ])?"
+    rf"(?:{DESCRIPTIONS}|group|agency|regulator|subsidiary|unit))(?:[ ][^,\n]{{0,30}})?,")
+# A capitalised word after another ("Minister Petro Marchuk": both "Petro" and "Marchuk").
+AFTER_CAPITALISED = re.compile(rf"(?<![\w'’\-.]){UPPER}[\w\-]+[ ]+(?=({UPPER}[\w\-]+))")
 # Between two words of a name: spaces, or one line break (never a blank line, which
 # separates the title and paragraphs).
 GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
@@ -66,7 +76,8 @@ TITLE_GOES_ON_BEFORE = re.compile(
     rf"{UPPER}[\w\-]*[ ]+(?:of|on|in|for|and)[ ]+$")
 # "Ministry of Defence", "Department of Energy".
 OFFICE_OF = re.compile(
-    rf"(?<![\w])((?:Ministry|Department|Presidency|Directorate|Office)\s+(?:of|for)\s+"
+    rf"(?<![\w])((?:Ministry|Department|Presidency|Directorate|Office|Agency|Bureau|"
+    rf"Commission|Committee|Council|Administration|Authority)\s+(?:of|for)\s+"
     rf"(?:the\s+)?{CAPITALIZED}(?:\s+(?:(?:and|of)\s+)?{CAPITALIZED})*)")
 # What a company is, then its name in quotation marks: "State Corporation “Rosatom”".
 QUOTED_COMPANY = re.compile(
@@ -128,3 +139,21 @@ WEAPON_ENDINGS = {"missile", "missiles", "rocket", "rockets", "launcher", "launc
                   "radar", "howitzer", "drone", "drones", "vehicle", "vehicles", "tank",
                   "tanks", "aircraft", "jet", "jets", "fighter", "destroyer", "frigate",
                   "submarine", "corvette", "helicopter", "carriers", "munition", "munitions"}
+
+
+def spelt_out_things(text: str) -> set[str]:
+    """The acronyms in `text` that name things: tickers, and acronyms spelt out in lower case
+    or after a weapon."""
+    things = {code for match in TICKER.finditer(text) for code in match.groups() if code}
+    for match in SPELT_OUT.finditer(text):
+        before = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before and (before.group(1)[0].islower() and "(" in match.group()
+                       or WEAPON_NOUNS.fullmatch(before.group(1))):
+            things.add(match.group(1))
+    return things
+
+
+def names_a_weapon(words: list[str]) -> bool:
+    """ "High Mobility Artillery Rocket Systems": a weapon, not the company that makes it."""
+    return fold(words[-1]) in WEAPON_ENDINGS or len(words) >= 2 \
+        and words[-1] in ("System", "Systems") and fold(words[-2]) in WEAPON_WORDS

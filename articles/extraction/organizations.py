@@ -1,4 +1,4 @@
-"""Organisations named in a text, and the kind each one's name suggests.
+"""Organisations named in a text.
 
     known names and aliases, "Full Name (ABBR)", names ending in what the organisation is
     ("Cheniere Marketing LLC", "European Commission"), "drone maker Baykar", "Ministry of
@@ -6,18 +6,20 @@
     Chiefs of Staff", names listed beside a company's, acronyms (NATO, UEC)
 
 The patterns themselves, and what only looks like a name (datelines, weapons, ships), are
-in organization_patterns.py.
+in organization_patterns.py; the kind each name suggests in organization_kinds.py.
 """
 
 import re
-from dataclasses import dataclass, field
 
 from articles.extraction.gazetteer import MAX_NAME_WORDS, Gazetteer, mentions
+from articles.extraction.organization_kinds import Organization
 from articles.extraction.organization_patterns import (
     ABBREVIATED,
     ABBREVIATION,
     ACRONYM,
+    AFTER_CAPITALISED,
     AMPERSAND_NAME,
+    APPOSED,
     BEFORE_FLEET,
     BEFORE_NUMBERED_UNIT,
     BEFORE_SERVICE,
@@ -37,17 +39,13 @@ from articles.extraction.organization_patterns import (
     QUOTED_NAME_AFTER,
     SERVICE,
     SERVICE_PREFIXES,
-    SPELT_OUT,
     STATEMENT_BY,
     STATEMENT_NOUNS,
-    TICKER,
     TITLE_GOES_ON_BEFORE,
     TOPIC_ENDINGS,
     UNIT,
-    WEAPON_ENDINGS,
-    WEAPON_NOUNS,
-    WEAPON_WORDS,
-    WORD_BEFORE,
+    names_a_weapon,
+    spelt_out_things,
 )
 from articles.extraction.people import looks_like_name
 from articles.extraction.words import (
@@ -66,53 +64,6 @@ from articles.extraction.words import (
 )
 from articles.folding import ascii_fold, fold, words_key
 
-NEWS_AGENCIES = {
-    "reuters", "associated press", "ap", "afp", "agence france-presse", "tass", "ria novosti",
-    "ria", "interfax", "anadolu agency", "anadolu", "aa", "xinhua", "bloomberg", "dpa", "ansa",
-    "efe", "kyodo", "yonhap", "irna", "trend", "apa", "sputnik", "ihlas news agency", "bta",
-}
-ALLIANCES = {
-    "nato", "north atlantic treaty organization", "european union", "eu", "united nations", "un",
-    "opec", "opec+", "csto", "collective security treaty organization", "sco",
-    "shanghai cooperation organization", "brics", "g7", "g20", "african union", "asean", "iaea",
-    "international atomic energy agency", "organization of turkic states", "gulf cooperation "
-    "council", "gcc", "commonwealth of independent states", "cis", "eurasian economic union",
-    "international energy agency", "iea", "world bank", "imf", "international monetary fund",
-}
-GOVERNMENT = re.compile(
-    r"\b(?:ministry|ministries|department|presidency|government|kremlin|parliament|senate|"
-    r"congress|embassy|consulate|armed forces|army|navy|air force|federal service|"
-    r"cabinet|directorate|state duma|white house|pentagon|defense agency|defence agency|"
-    r"commission|council|agency|committee|command|fleet|coast guard|marine corps|"
-    r"administration|chiefs of staff)\b"
-)
-RESEARCH_AND_OTHER = re.compile(
-    r"\b(?:institute|university|center|centre|foundation|academy|school|think tank)\b"
-)
-
-
-def organization_kind(name: str) -> str:
-    folded = fold(name)
-    if folded in NEWS_AGENCIES or re.search(r"\bnews agency\b|\bpress agency\b", folded):
-        return "news_agency"
-    if folded in ALLIANCES or re.search(r"\balliance\b|\btreaty organi[sz]ation\b", folded):
-        return "alliance"
-    if GOVERNMENT.search(folded) or folded.startswith(("presidency of", "ministry of")):
-        return "government"
-    if RESEARCH_AND_OTHER.search(folded):
-        return "other"
-    return "company"
-
-
-@dataclass
-class Organization:
-    name: str
-    aliases: list[str] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        return organization_kind(self.name)
-
 
 def initials(words: list[str]) -> str:
     return "".join(word[0] for word in words if word[0].isupper()).upper()
@@ -127,6 +78,7 @@ class OrganizationFinder:
         self.found: dict[str, Organization] = {}
         # Every folded name and alias of what was found: looked up, not searched for.
         self.by_name: dict[str, Organization] = {}
+        self.full_name_ends: set[str] | None = None
 
     def add(self, name: str, aliases=()) -> Organization | None:
         name = name.strip(" ,;:")
@@ -196,7 +148,7 @@ class OrganizationFinder:
 
     def scan(self) -> None:
         """Known names and aliases, then each pattern an organisation's name is printed in."""
-        self.things = self.spelt_out_things()
+        self.things = spelt_out_things(self.text)
         # A headline in title case capitalises verbs too: "Austin Hosts ... Contact Group".
         title = self.text.split("\n", 1)[0]
         self.title_end = len(title)
@@ -226,6 +178,8 @@ class OrganizationFinder:
             self.add(name)
         self.scan_acronyms()
         self.scan_statement_makers()
+        for match in APPOSED.finditer(self.text):
+            self.add_described(match.group(1), match.group(2))
         self.scan_coordinated()
         self.merge_corporate_short_forms()
         for organization in self.found.values():
@@ -233,15 +187,6 @@ class OrganizationFinder:
                 plain = ascii_fold(alias)
                 if plain != alias and plain not in organization.aliases:
                     organization.aliases.append(plain)
-
-    def spelt_out_things(self) -> set[str]:
-        things = {code for match in TICKER.finditer(self.text) for code in match.groups() if code}
-        for match in SPELT_OUT.finditer(self.text):
-            before = WORD_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
-            if before and (before.group(1)[0].islower() and "(" in match.group()
-                           or WEAPON_NOUNS.fullmatch(before.group(1))):
-                things.add(match.group(1))
-        return things
 
     def scan_abbreviated(self) -> None:
         """ "Full Name (ABBR)": the full name, the abbreviation an alias."""
@@ -257,7 +202,7 @@ class OrganizationFinder:
             # A country that the abbreviation spells stays: Israel Aerospace Industries (IAI).
             if not initials(words).startswith(abbreviation.upper()):
                 words = self.without_lead_in(words)
-            if len(words) >= 2 and not self.names_a_weapon(words):
+            if len(words) >= 2 and not names_a_weapon(words):
                 self.add(self.as_in_body(words, match.start()), [abbreviation])
 
     def scan_name_endings(self) -> None:
@@ -298,7 +243,7 @@ class OrganizationFinder:
                                if not is_legal_form(w)), "")
                 if len(words) >= 2 and (ending in CORPORATE_FORMS or words[-1] != ending) \
                         and not portfolio and not self.gazetteer.person(" ".join(words)) \
-                        and not self.names_a_weapon(words):
+                        and not names_a_weapon(words):
                     self.add(self.as_in_body(words, match.start()))
 
     def before_next_clause(self, words: list[str]) -> list[str]:
@@ -325,7 +270,7 @@ class OrganizationFinder:
             # more; not "Texas Oil and Gas Association".
             two_names = len(left) >= 2 and len(right) >= 2 \
                 and fold(right[0]) not in PORTFOLIO_WORDS
-            if two_names and left[-1] in CORPORATE_FORMS and not self.names_a_weapon(left):
+            if two_names and left[-1] in CORPORATE_FORMS and not names_a_weapon(left):
                 # "Raytheon Technologies and Mitsubishi Electric": both.
                 self.add(" ".join(self.without_lead_in(left)))
             if not right or not (
@@ -431,9 +376,29 @@ class OrganizationFinder:
             folded = fold(word)
             if folded in self.gazetteer.country_words or folded in TITLE_WORDS \
                     or folded in NOT_NAME_WORDS or folded in STATEMENT_NOUNS \
-                    or re.search(rf"\b[A-Z][\w\-]+[ ]+{re.escape(word)}\b", self.text):
+                    or folded in self.surnames():
                 continue
             self.add(word)
+
+    def add_described(self, name: str, description: str) -> None:
+        """ "Naftogaz, Ukraine's state energy company,": not a person ("John Smith, a company
+        spokesman,"), a country or a title."""
+        words = name.split()
+        if any(fold(w) in TITLE_WORDS for w in description.split()) \
+                or fold(words[0]) in NOT_NAME_WORDS | self.gazetteer.country_words \
+                or fold(name) in self.gazetteer.country_words or self.gazetteer.person(name) \
+                or (len(words) == 2 and looks_like_name(name, self.gazetteer)) \
+                or fold(name) in self.surnames():
+            return
+        self.add(name)
+
+    def surnames(self) -> set[str]:
+        """The last words of names printed in full ("Petro Marchuk"), folded: a word alone
+        that is one of them is a person."""
+        if self.full_name_ends is None:
+            self.full_name_ends = {fold(m.group(1))
+                                   for m in AFTER_CAPITALISED.finditer(self.text)}
+        return self.full_name_ends
 
     def scan_coordinated(self) -> None:
         """ "with NextDecade Corporation and Commonwealth LNG": a name listed beside a
@@ -457,11 +422,6 @@ class OrganizationFinder:
                 or self.gazetteer.person(name):
             return
         self.add(name)
-
-    def names_a_weapon(self, words: list[str]) -> bool:
-        """ "High Mobility Artillery Rocket Systems": a weapon, not the company that makes it."""
-        return fold(words[-1]) in WEAPON_ENDINGS or len(words) >= 2 \
-            and words[-1] in ("System", "Systems") and fold(words[-2]) in WEAPON_WORDS
 
     def acronym_name(self, acronym: str, end: int) -> str:
         """ "RIA Novosti", "LIG Nex1": an acronym and the name word after it; not "SOCAR
