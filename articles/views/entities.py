@@ -53,7 +53,7 @@ def company_detail(request, slug):
         statements_name=f"Statements for {company.name}"))
     context.update({
         "company": company,
-        "network": timelines.network(company, articles),
+        **timelines.network(company, articles),
         "parent": visible.filter(pk=company.parent_id).first(),
         "sectors": company.sectors.select_related("parent"),
         "subsidiaries": company.subsidiaries.visible_to(request.user),
@@ -89,10 +89,10 @@ def speaker_detail(request, slug):
     context = filtered_listings(request, articles=articles, statements=statements)
     context.update({
         "speaker": speaker,
-        "timeline": timelines.articles_and_statements(
+        **timelines.articles_and_statements(
             speaker, articles, statements, f"Articles quoting {speaker.name}",
             f"Statements by {speaker.name}"),
-        "network": timelines.network(speaker, articles),
+        **timelines.network(speaker, articles),
         "topics": versioned(f"topics:speaker:{speaker.pk}", lambda: profiles.topics(articles)),
     })
     return render(request, "articles/speaker_detail.html", context)
@@ -116,7 +116,7 @@ def country_detail(request, code):
         articles_name=f"Articles involving {country.name}", statements_name="Statements in them"))
     context.update({
         "country": country,
-        "network": timelines.network(country, articles),
+        **timelines.network(country, articles),
         "companies": country.companies.published(),
         "speakers": country.speakers.published(),
         "partners": versioned(f"partners:{country.pk}",
@@ -157,7 +157,7 @@ def country_pair(request, first, second):
     context.update(versioned(f"pair-sides:{one.pk}:{other.pk}", sides))
     context.update({
         "first": one, "second": other,
-        "timeline": timelines.pair_timeline(one, other, articles),
+        **timelines.pair_timeline(one, other, articles),
     })
     return render(request, "articles/country_pair.html", context)
 
@@ -175,7 +175,7 @@ def sector_detail(request, slug):
     context = filtered_listings(request, articles=articles, statements=statements)
     context.update({
         "sector": sector,
-        "timeline": timelines.articles_and_statements(
+        **timelines.articles_and_statements(
             sector, articles, statements, f"Articles in {sector.name}", "Statements in them"),
         "subsectors": sector.children.all(),
         "companies": Company.objects.published()
