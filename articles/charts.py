@@ -197,10 +197,12 @@ def describe(series: list[Series], months: list[date]) -> str:
     parts = []
     for one in series:
         total = sum(one.counts.get(month, 0) for month in months)
-        busiest = max(months, key=lambda month: one.counts.get(month, 0))
+        peak = max(one.counts.get(month, 0) for month in months)
+        busiest = [month for month in months if one.counts.get(month, 0) == peak]
         part = f"{one.name}: {plural(total, one.noun)}"
-        if len(months) > 1:
-            part += (f", the most in {month_label(busiest)} "
-                     f"({plural(one.counts[busiest], one.noun)})")
+        if len(busiest) == 1 and len(months) > 1:
+            part += f", the most in {month_label(busiest[0])} ({plural(peak, one.noun)})"
+        elif len(busiest) > 1:
+            part += f", at most {plural(peak, one.noun)} a month"
         parts.append(part)
     return f"Per month {span}. " + "; ".join(parts) + "."

@@ -106,3 +106,10 @@ def test_a_series_without_any_count_is_left_out_and_nothing_at_all_is_no_chart()
 def test_large_values_get_short_labels():
     chart = timeline("T", [articles({date(2024, 1, 1): 1500})])
     assert [tick.label for tick in chart.value_ticks] == ["0", "500", "1k", "1.5k"]
+
+
+def test_the_description_names_the_busiest_month_only_when_there_is_one():
+    tied = timeline("T", [articles({date(2024, 1, 1): 1, date(2024, 3, 1): 1})])
+    assert "Articles: 2 articles, at most 1 article a month." in tied.description
+    single = timeline("T", [articles({date(2024, 1, 1): 1, date(2024, 3, 1): 3})])
+    assert "the most in Mar 2024 (3 articles)" in single.description
