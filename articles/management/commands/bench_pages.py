@@ -23,6 +23,9 @@ def page_urls() -> dict[str, str]:
     source = Source.objects.filter(articles__in=published[:200]).first()
     urls = {"home": "/", "articles": "/articles/", "statements": "/statements/",
             "articles filtered": f"/articles/?country={countries[0]}" if countries else None,
+            "articles table, 200 a page": "/articles/?view=table&per_page=200",
+            # Nothing matches: the page looks for names spelt close to the words instead.
+            "search without results": "/articles/?q=zzqxw+vlkaro",
             "article": article.get_absolute_url() if article else None,
             "company": company.get_absolute_url() if company else None,
             "speaker": speaker.get_absolute_url() if speaker else None,
