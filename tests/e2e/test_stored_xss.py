@@ -27,13 +27,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WEB_SCHEMES = {"http:", "https:", "mailto:"}
 # After each click the page's queued tasks run (a javascript: URL is one) before the next.
+# A dispatched click, not link.click(): SVG links (the co-mention network) have no click().
 CLICK_EVERY_LINK = """async () => {
     for (const link of [...document.querySelectorAll("a")]) {
-        link.click();
+        link.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true}));
         await new Promise(resolve => setTimeout(resolve, 0));
     }
 }"""
-LINK_SCHEMES = "() => [...document.querySelectorAll('a[href]')].map(a => a.protocol)"
+# The scheme of an HTML or an SVG link (an SVG link's href is no string).
+PROTOCOL_OF = """link => {
+    const href = link.getAttribute("href")
+        ?? link.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+    try { return new URL(href, document.baseURI).protocol; } catch { return "unparsable:"; }
+}"""
+LINK_SCHEMES = ("() => [...document.querySelectorAll('a[href], a[*|href]')].map("
+                + PROTOCOL_OF + ")")
 # Independent of the Content-Security-Policy, which would stop a script that got through:
 # a payload that became markup (a script, an event handler, a frame) is found in the DOM.
 INJECTED_MARKUP = """() => [...document.querySelectorAll("*")].filter(element =>
@@ -49,7 +57,7 @@ INJECTED_MARKUP = """() => [...document.querySelectorAll("*")].filter(element =>
 # In every document, before its own scripts: window.__xss reports each value set to it
 # (so nothing is lost if the page changes), and a click on a web link stays on the page
 # (its handlers run; a javascript: link runs; only the navigation to our pages is held).
-WATCH_SCRIPT = """(() => {
+WATCH_SCRIPT_TEMPLATE = """(() => {
     let ran = [];
     Object.defineProperty(window, "__xss", {
         get: () => ran,
@@ -57,9 +65,10 @@ WATCH_SCRIPT = """(() => {
     });
     document.addEventListener("click", event => {
         const link = event.target.closest && event.target.closest("a");
-        if (link && ["http:", "https:"].includes(link.protocol)) event.preventDefault();
+        if (link && ["http:", "https:"].includes((PROTOCOL_OF)(link))) event.preventDefault();
     }, true);
 })()"""
+WATCH_SCRIPT = WATCH_SCRIPT_TEMPLATE.replace("PROTOCOL_OF", PROTOCOL_OF)
 
 
 class Watch:
@@ -222,17 +231,20 @@ def review_pages() -> list[str]:
 
 def test_the_watch_sees_a_payload_that_runs_on_load_and_on_click(editor_browser,
                                                                   live_server):
-    """The harness itself can fail: a page that does run payloads is caught both ways."""
+    """The harness itself can fail: a page that does run payloads is caught both ways, in
+    HTML links and in SVG ones, and the page's own links are not followed."""
     _, page = editor_browser
     watch = Watch(page)
     page.route(f"{live_server.url}/hostile-page/", lambda route: route.fulfill(
         content_type="text/html", body=f"<p>{PAYLOADS[3]}</p><a href=\"{PAYLOADS[16]}\">x</a>"
-        '<a href="/articles/">away</a>'))
+        f'<svg><a href="{PAYLOADS[16]}"><text y="10">y</text></a></svg>'
+        '<a href="/articles/">away</a><svg><a href="/articles/"><text>away</text></a></svg>'))
     found = watch.visit(f"{live_server.url}/hostile-page/")
     assert found["on load"] == [[4], "dialog 4"]
-    assert found["on click"] == [[4, 17], "dialog 17"]
+    # The HTML link's payload, then the SVG link's.
+    assert found["on click"] == [[4, 17], "dialog 17", [4, 17, 17], "dialog 17"]
     assert found["link schemes"] == ["javascript:"]
-    assert len(found["injected markup"]) == 2
+    assert len(found["injected markup"]) == 3
 
 
 def test_no_payload_runs_on_any_reader_or_review_page(editor_browser, live_server):
