@@ -65,6 +65,11 @@ NAME_ENDING = re.compile(
     rf"(?:(?:{'|'.join(CORPORATE_FORMS)})(?:\.(?=,))?(?![\w])"
     rf"|{CAPITALIZED}(?=,?[ ](?:{LEGAL})(?:\.|(?![\w]))))"
     rf"{LEGAL_TAIL})")
+# "Baku Energy Week": a capitalised word after the ending goes on with another name.
+GOING_ON = re.compile(r"\s+([A-Z][a-z][\w\-]*)")
+# The capitalised run a phrase ends in: "Russian state-run company Rostec".
+PHRASE_END_RUN = re.compile(
+    rf"((?:{CAPITALIZED}(?:\s+(?:of|for|and|&|de)\s+|\s+))*{CAPITALIZED})$")
 # "State Atomic Energy Corporation ROSATOM": the name's own word after what it is.
 CAPITALS_AFTER = re.compile(rf"[ ]({UPPER}{{3,}})(?![\w])")
 # Endings that also name a topic: "Nuclear Energy", "Clean Energy".

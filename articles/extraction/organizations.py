@@ -31,10 +31,12 @@ from articles.extraction.organization_patterns import (
     DESIGNATION_AFTER,
     EVENT_AFTER,
     FOLLOWING_WORD,
+    GOING_ON,
     HEAD_OF,
     NAME_ENDING,
     NOT_ORGANIZATION_ACRONYMS,
     OFFICE_OF,
+    PHRASE_END_RUN,
     QUOTED_COMPANY,
     QUOTED_NAME_AFTER,
     SERVICE,
@@ -49,7 +51,6 @@ from articles.extraction.organization_patterns import (
 )
 from articles.extraction.people import looks_like_name
 from articles.extraction.words import (
-    CAPITALIZED,
     CORPORATE_FORMS,
     LEGAL_FORMS,
     NAME,
@@ -121,8 +122,7 @@ class OrganizationFinder:
             known = self.gazetteer.organization_by_words.get(words[start:])
             if known:
                 return self.add(known.name, aliases)
-        run = re.search(rf"((?:{CAPITALIZED}(?:\s+(?:of|for|and|&|de)\s+|\s+))*{CAPITALIZED})$",
-                        phrase)
+        run = PHRASE_END_RUN.search(phrase)
         if not run:
             return None
         words = self.without_lead_in(run.group(1).split(), named_as_such=True)
@@ -211,7 +211,7 @@ class OrganizationFinder:
         Directorate" (two names, the owner's and its own)."""
         for match in NAME_ENDING.finditer(self.text):
             # "Baku Energy Week": the name goes on, and is not a company's.
-            going_on = re.match(r"\s+([A-Z][a-z][\w\-]*)", self.text[match.end():])
+            going_on = GOING_ON.match(self.text, match.end())
             if going_on and fold(going_on.group(1)) not in TITLE_WORDS \
                     or QUOTED_NAME_AFTER.match(self.text, match.end()):
                 continue
