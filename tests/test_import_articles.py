@@ -305,7 +305,7 @@ def test_an_article_extraction_fails_on_is_saved_without_suggestions(inbox, monk
         raise ValueError("a rule fell over")
 
     # Fault injection: no known text breaks extraction, and the import must survive one.
-    monkeypatch.setattr("articles.ingest.importer.extract", broken_rule)
+    monkeypatch.setattr("articles.ingest.extracting.extract", broken_rule)
     code, out, err = run(inbox / "frigate.txt")
     assert (code, "1 created, 0 updated, 0 unchanged, 0 failed" in out) == (0, True)
     assert "extraction failed (ValueError('a rule fell over')); saved without suggestions" in err

@@ -7,7 +7,8 @@ costs only itself and is reported while the others are saved. Extraction propose
 statements, speakers and organisations; they are saved unreviewed, for an editor.
 """
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,11 +23,11 @@ from articles.extraction import (
     KnownOrganization,
     KnownPerson,
     KnownSector,
-    extract,
 )
 from articles.folding import fold
 from articles.ingest.copies import CopyDetector
 from articles.ingest.entities import EntityResolver, SeenRole, WantedCompany
+from articles.ingest.extracting import ExtractionAhead
 from articles.ingest.readers import ArticleRecord, Problem
 from articles.models import (
     Article,
@@ -65,6 +66,9 @@ class ImportOptions:
     # Re-extraction adds the links it finds to those an article has, which an editor may
     # have made; an import's own proposal replaces them.
     keep_links: bool = False
+    # Processes extracting the next batches while this one writes (extracting.py); None
+    # for one per spare core.
+    extraction_workers: int | None = None
 
 
 @dataclass
@@ -137,6 +141,8 @@ class Importer:
         self.options = options
         self.summary = ImportSummary()
         self.gazetteer = gazetteer_from_database() if options.extract else None
+        self.ahead = ExtractionAhead(
+            self.gazetteer, workers=options.extraction_workers if options.extract else 0)
         self.entities = EntityResolver(self.gazetteer)
         self.copies = CopyDetector()
         sectors = list(Sector.objects.all())
@@ -150,23 +156,42 @@ class Importer:
             progress: Callable[[int], object] | None = None) -> ImportSummary:
         """Import everything; `progress(n)` after every n items dealt with."""
         progress = progress or (lambda count: None)
-        with deferred_indexing():
-            batch = []
-            for item in items:
-                if isinstance(item, Problem):
-                    self.fail(item)
-                    progress(1)
-                    continue
-                self.summary.notes.extend(item.notes)
-                batch.append(item)
-                if len(batch) == BATCH_SIZE:
-                    self.save_batch(batch)
-                    progress(len(batch))
-                    batch = []
-            if batch:
-                self.save_batch(batch)
-                progress(len(batch))
+        with deferred_indexing(), self.ahead:
+            # Batches read, their extraction under way in the workers, not yet saved.
+            waiting = deque()
+            for batch in self.batches(items, progress):
+                if waiting:  # more than one batch: worth extracting ahead
+                    self.ahead.submit([r for r in batch if r.statements is None])
+                waiting.append(batch)
+                if len(waiting) > self.ahead.depth:
+                    self.save_read_batch(waiting.popleft(), progress)
+            while waiting:
+                self.save_read_batch(waiting.popleft(), progress)
         return self.summary
+
+    def batches(self, items: Iterable[ArticleRecord | Problem],
+                progress: Callable[[int], object]) -> Iterator[list[ArticleRecord]]:
+        """The records in batches of BATCH_SIZE; a problem reading an item is reported as
+        it comes."""
+        batch = []
+        for item in items:
+            if isinstance(item, Problem):
+                self.fail(item)
+                progress(1)
+                continue
+            self.summary.notes.extend(item.notes)
+            batch.append(item)
+            if len(batch) == BATCH_SIZE:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def save_read_batch(self, batch: list[ArticleRecord],
+                        progress: Callable[[int], object]) -> None:
+        self.save_batch(batch)
+        self.ahead.forget(batch)
+        progress(len(batch))
 
     def fail(self, problem: Problem) -> None:
         self.summary.failed += 1
@@ -312,7 +337,7 @@ class Importer:
 
     def extracted(self, record: ArticleRecord) -> Proposal | None:
         try:
-            found = extract(record.title, record.body, self.gazetteer)
+            found = self.ahead.of(record)
         except Exception as error:
             # A fault in a rule must not cost the article: it is saved without suggestions.
             self.summary.notes.append(f"{record.origin}: extraction failed ({error!r}); "
