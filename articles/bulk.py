@@ -1,4 +1,5 @@
-"""Writing many rows fast, for commands that fill an archive (`generate_corpus`).
+"""Writing many rows fast, for commands that fill an archive (`generate_corpus`) and for
+the importer's link tables.
 
 On PostgreSQL rows go in through COPY (psycopg's `cursor.copy`), ids reserved from the
 table's sequence in one query per batch; on SQLite through Django's batched bulk inserts.
@@ -62,6 +63,23 @@ def save(model, objects: list, with_ids: bool = True) -> list:
     for obj in objects:
         obj._state.adding = False
     return objects
+
+
+def insert_rows(model, columns: list[str], rows: list[tuple], skip_existing: bool = False):
+    """Plain parameter rows into the model's table, by column: for the thousands of link
+    rows of an import batch, where a model instance for each costs more than the insert.
+    With `skip_existing`, a row its unique constraint already holds is left out."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
+    placeholders = ", ".join(["%s"] * len(columns))
+    conflict = " ON CONFLICT DO NOTHING" if skip_existing else ""
+    with connection.cursor() as cursor:
+        # Table and column names come from the models; values are parameters.
+        cursor.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({placeholders}){conflict}",  # noqa: S608
+            rows)
 
 
 def analyze() -> None:

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from articles.bulk import insert_rows
 from articles.extraction import (
     Gazetteer,
     KnownCountry,
@@ -432,13 +433,11 @@ class Importer:
                         for sector in item.proposal.sectors],
         }
         for name, pairs in links.items():
-            through = getattr(Article, name).through
-            target = getattr(Article, name).field.m2m_reverse_field_name() + "_id"
-            through.objects.bulk_create(
-                (through(article_id=article_id, **{target: pk})
-                 for article_id, pk in dict.fromkeys((a.pk, pk) for a, pk in pairs)),
-                ignore_conflicts=self.options.keep_links,
-            )
+            field = getattr(Article, name).field
+            insert_rows(field.remote_field.through,
+                        [field.m2m_column_name(), field.m2m_reverse_name()],
+                        list(dict.fromkeys((a.pk, pk) for a, pk in pairs)),
+                        skip_existing=self.options.keep_links)
         # The statements an update leaves in place: new ones follow them, and an editor's
         # reviewed statement is not proposed again as a suggestion.
         kept_texts, last_position = {}, {}
