@@ -75,6 +75,7 @@ def test_when_a_worker_dies_the_importer_extracts_the_rest_itself():
         for process in list(ahead.pool._processes.values()):
             os.kill(process.pid, signal.SIGKILL)
         found = [ahead.of(record) for record in batch[1:]]
+        assert (ahead.workers, ahead.submitted) == (0, {})
     assert [[q.text for q in f.quotes] for f in found] == [
         [q.text for q in extract(r.title, r.body, Gazetteer()).quotes] for r in batch[1:]]
 

@@ -8,7 +8,8 @@ they run side by side instead, the extraction of batch N + 1 in a pool of worker
 single batch never starts a pool; neither does a machine with one core.
 
 Workers are spawned, not forked: a fork would copy the database connections and threads of
-the importing process. Each worker receives the gazetteer once, when it starts; the
+the importing process. As with any spawned process, a script that imports must keep its
+work under `if __name__ == "__main__":` (manage.py does), since each worker imports it. Each worker receives the gazetteer once, when it starts; the
 importer's gazetteer is a snapshot taken when the import began, so a worker's copy reads
 every article exactly as the importer's own would.
 """
@@ -94,6 +95,7 @@ class ExtractionAhead:
                 # A worker died (killed, out of memory): what is left is extracted here.
                 logger.warning("extraction workers stopped; extracting in the importer")
                 self.workers = 0
+                self.submitted.clear()
             else:
                 if isinstance(found, Exception):
                     raise found
