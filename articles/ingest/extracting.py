@@ -9,9 +9,11 @@ single batch never starts a pool; neither does a machine with one core.
 
 Workers are spawned, not forked: a fork would copy the database connections and threads of
 the importing process. As with any spawned process, a script that imports must keep its
-work under `if __name__ == "__main__":` (manage.py does), since each worker imports it. Each worker receives the gazetteer once, when it starts; the
-importer's gazetteer is a snapshot taken when the import began, so a worker's copy reads
-every article exactly as the importer's own would.
+work under `if __name__ == "__main__":` (manage.py does), since each worker imports it.
+
+Each worker receives the gazetteer once, when it starts; the importer's gazetteer is a
+snapshot taken when the import began, so a worker's copy reads every article exactly as
+the importer's own would.
 """
 
 import logging
