@@ -34,6 +34,7 @@ from django.db import connection
 
 from articles.bulk import insert_rows
 from articles.models import Article
+from articles.search import backend
 from articles.stories import Story, StoryBand, StorySignature, settle
 
 SHINGLE_WORDS = 4
@@ -60,8 +61,6 @@ CANDIDATES = 10
 # of generated boilerplate filled up as the archive grew and each lookup read up to 2,000
 # rows an article (bench_copies: 6 ms at 10,000 articles, 26 ms at 100,000).
 BUCKET_CAPACITY = 8
-# Band keys per lookup query, under every database's limit on query parameters.
-KEYS_PER_QUERY = 900
 
 # Drawn once: making them for every signature cost a third of its time.
 PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SIGNATURE_SEED, scheme="affine32").permutations
@@ -161,12 +160,11 @@ class CopyDetector:
     @staticmethod
     def holders(band_keys: set[int]) -> dict[int, list[int]]:
         """The archive's articles in each of these bands' buckets (at most about
-        BUCKET_CAPACITY each), by the index on the key."""
-        found, ordered = {}, sorted(band_keys)
-        for start in range(0, len(ordered), KEYS_PER_QUERY):
-            for key, pk in StoryBand.objects.filter(
-                    key__in=ordered[start:start + KEYS_PER_QUERY]).values_list("key", "article_id"):
-                found.setdefault(key, []).append(pk)
+        BUCKET_CAPACITY each), by the index on the key; the keys go as one parameter."""
+        found = {}
+        for key, pk in StoryBand.objects.filter(
+                key__in=backend().id_list(sorted(band_keys))).values_list("key", "article_id"):
+            found.setdefault(key, []).append(pk)
         return found
 
     @staticmethod
