@@ -15,9 +15,11 @@ def test_it_prints_throughput_with_and_without_extraction_and_keeps_nothing():
     assert lines[0].startswith("12 text files on ")
     assert "median/s" in lines[1] and "p95 ms" in lines[1]
     assert lines[2].startswith("without extraction")
-    assert lines[3].startswith("with extraction")
-    assert float(lines[3].split()[2]) > 0
-    assert "extraction costs" in lines[4]
+    assert lines[3].startswith("extraction, 1 process")
+    assert lines[4].startswith("with extraction")
+    assert float(lines[4].split()[2]) > 0
+    assert "x the rate of one process" in lines[5]
+    assert "extraction costs" in lines[6]
     assert not Article.objects.exists() and not Speaker.objects.exists()
 
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from articles.corpus import FIRST_NAMES, LAST_NAMES, CorpusSize, CorpusWriter
+from articles.ingest.extracting import ExtractionAhead, available_cores
 from articles.ingest.importer import BATCH_SIZE, Importer, ImportOptions
 from articles.ingest.readers import read_paths
 
@@ -67,14 +68,17 @@ class Command(BaseCommand):
         if keep_files:
             Path(keep_files).mkdir(parents=True, exist_ok=True)
             write(Path(keep_files))
-        runs = {"without extraction": [], "with extraction": []}
+        # Extraction in the importing process alone, and (the import as it runs) with the
+        # next batches extracted by worker processes meanwhile (ingest/extracting.py).
+        settings = {"without extraction": (False, 0), "extraction, 1 process": (True, 0),
+                    "with extraction": (True, None)}
+        runs = {label: [] for label in settings}
         batches = {label: [] for label in runs}
         with tempfile.TemporaryDirectory() as folder:
             write(Path(folder))
             for _ in range(repeats):
-                for label in runs:
-                    summary, elapsed, per_article = self.import_once(
-                        folder, extract=label == "with extraction")
+                for label, (extract, workers) in settings.items():
+                    summary, elapsed, per_article = self.import_once(folder, extract, workers)
                     if summary.created != articles:
                         raise CommandError(f"{label}: {summary.line()}; expected {articles} "
                                            "created.")
@@ -83,22 +87,26 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{articles} text files on {connection.vendor}, {repeats} runs each, rolled back; "
             f"articles/s per run, and milliseconds per article within each batch of "
-            f"{BATCH_SIZE}.")
-        self.stdout.write(f"{'import':<20} {'median/s':>9} {'worst/s':>8} {'p50 ms':>7} "
+            f"{BATCH_SIZE}; extraction ahead in {ExtractionAhead(None).workers} worker "
+            f"process(es) on {available_cores()} cores.")
+        self.stdout.write(f"{'import':<22} {'median/s':>9} {'worst/s':>8} {'p50 ms':>7} "
                           f"{'p95 ms':>7}")
         for label, rates in runs.items():
             self.stdout.write(
-                f"{label:<20} {statistics.median(rates):9.1f} {min(rates):8.1f} "
+                f"{label:<22} {statistics.median(rates):9.1f} {min(rates):8.1f} "
                 f"{statistics.median(batches[label]):7.2f} {percentile(batches[label], 95):7.2f}")
+        ahead = statistics.median(runs["with extraction"]) / \
+            statistics.median(runs["extraction, 1 process"])
+        self.stdout.write(f"extraction ahead in workers: {ahead:.2f}x the rate of one process")
         ratio = statistics.median(runs["without extraction"]) / \
             statistics.median(runs["with extraction"])
         self.stdout.write(f"extraction costs {ratio:.2f}x the time of the import without it")
 
     @staticmethod
-    def import_once(folder: str, extract: bool):
+    def import_once(folder: str, extract: bool, workers: int | None = None):
         per_article = []
         with transaction.atomic():
-            importer = Importer(ImportOptions(extract=extract))
+            importer = Importer(ImportOptions(extract=extract, extraction_workers=workers))
             started = last = time.perf_counter()
 
             def batch_done(count):
