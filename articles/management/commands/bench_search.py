@@ -22,9 +22,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed, repeats, no_baseline, **options):
         classes = query_classes(seed)
-        # As in production (no query log), but without needing `collectstatic` first.
+        # As in production (no query log), but without needing `collectstatic` first, and
+        # with the page cache off: each request is a search, not a cached page.
         production_like = override_settings(
-            DEBUG=False,
+            DEBUG=False, ARCHIVE_PAGE_CACHE=False,
             ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
             STORAGES={**settings.STORAGES, "staticfiles": {
                 "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
