@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from articles.models import Article, Sector
+from articles.views.common import LINKED_ENTITIES
 from tests.factories import (
     make_article,
     make_company,
@@ -152,3 +153,26 @@ def test_people_and_organisations_proposed_by_extraction_stay_hidden_until_revie
 def test_editors_can_preview_unreviewed_people_and_organisations(editor_client):
     company = make_company(name="Proposed Corp", is_reviewed=False)
     assert editor_client.get(company.get_absolute_url()).status_code == 200
+
+
+def test_a_company_page_names_its_most_recently_seen_people_and_counts_the_rest(client):
+    company = make_company(name="Big Yards")
+    for number in range(LINKED_ENTITIES + 2):
+        make_role(make_speaker(name=f"Person {number:02d}"), title="engineer",
+                  organization=company, first_seen=date(2020, 1, 1),
+                  last_seen=date(2020, 1, 1) + timedelta(days=number))
+    html = client.get(company.get_absolute_url()).content.decode()
+    assert "Person 31" in html and "Person 02" in html
+    assert "Person 01" not in html and "Person 00" not in html
+    assert "And 2 more, seen longer ago." in html
+
+
+def test_a_country_page_names_a_few_of_its_companies_and_speakers_and_counts_the_rest(client):
+    for number in range(LINKED_ENTITIES + 3):
+        make_company(name=f"Firm {number:02d}", country_id="NO")
+    for number in range(LINKED_ENTITIES):
+        make_speaker(name=f"Speaker {number:02d}", nationality_id="NO")
+    html = client.get("/countries/no/").content.decode()
+    assert "Firm 29" in html and "Firm 30" not in html
+    assert " and 3 more" in html
+    assert "Speaker 29" in html and html.count(" more</dd>") == 1

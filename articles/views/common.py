@@ -1,5 +1,6 @@
 """What every list page shares: pagination, rows, filters, facets, filter options."""
 
+from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -163,6 +164,28 @@ def filter_options():
         }
 
     return versioned("filter-options", options)
+
+
+# Entities an entity page names (a country's companies, a company's people): the first few,
+# then how many more — a list that grows with the archive would make the page grow too.
+LINKED_ENTITIES = 30
+
+
+@dataclass
+class FirstOf:
+    items: list
+    more: int  # how many more there are than `items` shows
+
+    def __bool__(self):
+        return bool(self.items)
+
+
+def first_of(queryset, limit: int = LINKED_ENTITIES) -> FirstOf:
+    """The first `limit` rows of `queryset`, counting the rest only when there is a rest."""
+    items = list(queryset[:limit + 1])
+    if len(items) <= limit:
+        return FirstOf(items, 0)
+    return FirstOf(items[:limit], queryset.count() - limit)
 
 
 def most_covered(queryset, limit=12):

@@ -1,6 +1,6 @@
 """Entity pages: companies, speakers, countries and pairs, sectors, sources."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -21,6 +21,7 @@ from articles.views import timelines
 from articles.views.common import (
     PUBLISHED_ARTICLES,
     filtered_listings,
+    first_of,
     paginate,
     sector_tree,
     without_empty_parameters,
@@ -56,9 +57,11 @@ def company_detail(request, slug):
         **timelines.network(company, articles),
         "parent": visible.filter(pk=company.parent_id).first(),
         "sectors": company.sectors.select_related("parent"),
-        "subsidiaries": company.subsidiaries.visible_to(request.user),
-        "people": SpeakerRole.objects.visible_to(request.user).filter(organization=company)
-        .select_related("speaker"),
+        "subsidiaries": first_of(company.subsidiaries.visible_to(request.user)),
+        # The most recently seen first.
+        "people": first_of(SpeakerRole.objects.visible_to(request.user)
+                           .filter(organization=company).select_related("speaker")
+                           .order_by(F("last_seen").desc(nulls_last=True), "speaker__name")),
     })
     return render(request, "articles/company_detail.html", context)
 
@@ -117,8 +120,8 @@ def country_detail(request, code):
     context.update({
         "country": country,
         **timelines.network(country, articles),
-        "companies": country.companies.published(),
-        "speakers": country.speakers.published(),
+        "companies": first_of(country.companies.published()),
+        "speakers": first_of(country.speakers.published()),
         "partners": versioned(f"partners:{country.pk}",
                               lambda: profiles.partner_countries(country, articles)),
     })
@@ -178,8 +181,9 @@ def sector_detail(request, slug):
         **timelines.articles_and_statements(
             sector, articles, statements, f"Articles in {sector.name}", "Statements in them"),
         "subsectors": sector.children.all(),
-        "companies": Company.objects.published()
-        .filter(sectors__in=Sector.objects.with_subsectors([sector])).distinct(),
+        "companies": first_of(Company.objects.published()
+                              .filter(sectors__in=Sector.objects.with_subsectors([sector]))
+                              .distinct()),
     })
     return render(request, "articles/sector_detail.html", context)
 
