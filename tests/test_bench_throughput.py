@@ -15,13 +15,15 @@ REPORT = """Running 10s test @ http://127.0.0.1:8000/
      90%   80.00ms
      99%    1.20s
   2284 requests in 10.01s, 30.00MB read
+  Socket errors: connect 0, read 0, write 0, timeout 3
+  Non-2xx or 3xx responses: 2
 Requests/sec:    228.17
 Transfer/sec:      3.00MB
 """
 
 
-def test_wrk_figures_are_read_in_milliseconds():
-    assert wrk_figures(REPORT) == (228.17, 69.0, 1200.0)
+def test_wrk_figures_are_read_in_milliseconds_with_the_failed_requests():
+    assert wrk_figures(REPORT) == (228.17, 69.0, 1200.0, 5)
 
 
 def test_an_unreadable_wrk_report_is_an_error_that_shows_it():
