@@ -101,3 +101,20 @@ def test_the_search_syntax_is_explained_one_click_from_the_box(client):
     html = client.get(URL).content.decode()
     assert "<summary>Search syntax</summary>" in html
     assert "<code>\"exact phrase\"</code>" in html
+
+
+def test_the_company_choice_holds_the_most_covered_companies_by_name(client, monkeypatch):
+    monkeypatch.setattr("articles.views.common.FILTER_COMPANIES", 2)
+    busy, busier, quiet = (make_company(name=name) for name in ("Zeta Yards", "Alpha Rail",
+                                                                  "Quiet Works"))
+    for number in range(3):
+        make_article(title=f"Rail {number}", companies=[busier])
+    for number in range(2):
+        make_article(title=f"Yards {number}", companies=[busy])
+    make_article(title="Lathe order", companies=[quiet])
+    select = re.search(r'<select id="filter-company" name="company">(.*?)</select>',
+                       client.get(URL).content.decode(), re.S).group(1)
+    assert re.findall(r'<option value="[\w-]+">([^<]+)</option>', select) == [
+        "Alpha Rail", "Zeta Yards"]
+    # Any company can still be filtered on.
+    assert "Lathe order" in client.get(f"{URL}?company={quiet.slug}").content.decode()
