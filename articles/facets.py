@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from articles.models import Article, Company, Country, Sector, Source, Speaker, Statement
-from articles.search import CANDIDATE_LIMIT, RankedResults, backend
+from articles.search import CANDIDATE_LIMIT, CappedResults, RankedResults, backend
 
 VALUES_PER_FACET = 8
 FACET_LIMIT = CANDIDATE_LIMIT
@@ -88,7 +88,12 @@ def counted_ids(filterset, results) -> tuple[list[int], bool]:
     """The rows the facets count, and whether they are only the newest FACET_LIMIT."""
     if isinstance(results, RankedResults):
         return results.candidate_ids, results.is_bounded
-    newest = filterset.qs.order_by(f"-{filterset.date_field}", "-pk")
+    newest_first = (f"-{filterset.date_field}", "-pk")
+    if isinstance(results, CappedResults) and results.is_ordered_by(*newest_first):
+        # The list is newest first already: the ids it read are the ones to count.
+        ids = results.candidate_ids
+        return ids[:FACET_LIMIT], results.is_bounded or len(ids) > FACET_LIMIT
+    newest = filterset.qs.order_by(*newest_first)
     ids = list(newest.values_list("pk", flat=True)[:FACET_LIMIT + 1])
     return ids[:FACET_LIMIT], len(ids) > FACET_LIMIT
 

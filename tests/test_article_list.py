@@ -272,3 +272,17 @@ def test_the_sector_facet_names_subsectors_parents_without_a_query_each(client):
     one = query_count(client, URL)
     add_subsectors(5)
     assert query_count(client, URL) == one
+
+
+def test_a_newest_first_list_reads_its_newest_ids_once_for_the_rows_and_the_facets(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import CANDIDATE_LIMIT
+
+    make_article(countries=["TR"], published_on=date(2024, 1, 1))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{URL}?country=TR")
+    newest = [q["sql"] for q in queries.captured_queries
+              if f"LIMIT {CANDIDATE_LIMIT + 1}" in q["sql"]]
+    assert len(newest) == 1

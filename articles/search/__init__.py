@@ -60,6 +60,16 @@ class CappedResults:
     def ordered_matches(self):
         return self.matches
 
+    def is_ordered_by(self, *fields: str) -> bool:
+        """Whether the rows come in this order ("-pk" and "-id" are the same field)."""
+        pk = self.model._meta.pk.name
+
+        def plain(name):
+            return name.replace("pk", pk) if name.lstrip("-") == "pk" else name
+
+        return [plain(f) for f in self.ordered_matches().query.order_by] == \
+            [plain(f) for f in fields]
+
     @cached_property
     def _first_ids(self) -> list[int]:
         ordered = self.ordered_matches()
