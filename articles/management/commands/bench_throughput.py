@@ -51,8 +51,10 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=10)
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--cache", choices=["off", "on", "both"], default="both",
+                            help="Measure with the page cache off, on, or both in turn.")
 
-    def handle(self, *args, seconds, connections, workers, **options):
+    def handle(self, *args, seconds, connections, workers, cache, **options):
         wrk = shutil.which("wrk")
         if wrk is None:
             raise CommandError("wrk is not installed (Debian: apt-get install wrk).")
@@ -67,7 +69,7 @@ class Command(BaseCommand):
                           f"connections, {seconds} s a page, after a 2 s warm-up.")
         self.stdout.write(f"{'page':<20} {'cache':<6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
                           f" {'failed':>7}  url")
-        for cached in (False, True):
+        for cached in {"off": (False,), "on": (True,), "both": (False, True)}[cache]:
             for name, url in urls.items():
                 # A server of its own for each page: requests wrk left behind on the page
                 # before must not be served on this one's time.
