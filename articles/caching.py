@@ -33,6 +33,10 @@ from articles.models import (
 
 VERSION_KEY = "content-version"
 COUNTS_SECONDS = 24 * 3600
+# How long readers wait for another's build of the same count (see versioned()).
+BUILD_WAIT_SECONDS = 30
+BUILD_POLL_SECONDS = 0.05
+MISSING = object()
 
 # What readers see. A new model that readers see belongs here.
 READER_MODELS = [Article, Statement, Company, Country, Sector, Source, Speaker, SpeakerRole]
@@ -65,8 +69,35 @@ def content_changed(**kwargs) -> None:
 
 
 def versioned(key: str, build, timeout: int = COUNTS_SECONDS):
-    """`build()`, cached until the content changes: counts, timelines, lists of entities."""
-    return cache.get_or_set(f"{key}:v{content_version()}", build, timeout)
+    """`build()`, cached until the content changes: counts, timelines, lists of entities.
+
+    After a change, the first readers of a page all miss at once; at a million articles a
+    count takes seconds, and each of them computing it would take the server down with
+    it. So one builds it (holding a short lock in the cache, which every app server
+    shares) while the others wait for its result — up to BUILD_WAIT_SECONDS, after which
+    they build it themselves rather than fail.
+    """
+    versioned_key = f"{key}:v{content_version()}"
+    value = cache.get(versioned_key, MISSING)
+    if value is not MISSING:
+        return value
+    lock = f"{versioned_key}:building"
+    if cache.add(lock, True, BUILD_WAIT_SECONDS):
+        try:
+            value = build()
+            cache.set(versioned_key, value, timeout)
+            return value
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(BUILD_POLL_SECONDS)
+        value = cache.get(versioned_key, MISSING)
+        if value is not MISSING:
+            return value
+        if cache.get(lock) is None:  # the builder failed: no point waiting for it
+            break
+    return build()
 
 
 for model in READER_MODELS:
