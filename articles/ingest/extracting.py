@@ -11,9 +11,12 @@ Workers are spawned, not forked: a fork would copy the database connections and 
 the importing process. As with any spawned process, a script that imports must keep its
 work under `if __name__ == "__main__":` (manage.py does), since each worker imports it.
 
-Each worker receives the gazetteer once, when it starts; the importer's gazetteer is a
-snapshot taken when the import began, so a worker's copy reads every article exactly as
-the importer's own would.
+Each worker receives the gazetteer once, when it starts. The importer's own copy learns
+the organisations and people each batch creates; a worker's does not, so an organisation
+first proposed earlier in the same import is not a known name to the workers' extraction
+of later batches (their rules still find it where its wording shows it; the names are
+matched to one company either way, in the importing process). A known limitation, not
+yet mended: sending the new names to the workers with each batch would.
 """
 
 import logging
