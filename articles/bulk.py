@@ -8,7 +8,7 @@ Either way no model signals are sent: the caller indexes what it wrote.
 
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import override_settings
 
 SQLITE_BATCH = 500
@@ -80,6 +80,50 @@ def insert_rows(model, columns: list[str], rows: list[tuple], skip_existing: boo
         cursor.executemany(
             f"INSERT INTO {table} ({names}) VALUES ({placeholders}){conflict}",  # noqa: S608
             rows)
+
+
+# Index builds after a bulk load sort in memory instead of spilling to disk; a setting of
+# this session only, not of the server.
+INDEX_BUILD_MEMORY = "1GB"
+
+
+@contextmanager
+def secondary_indexes_set_aside(tables: list[str]):
+    """Drop the plain (non-unique, not a constraint's) indexes of `tables` for a bulk load
+    on PostgreSQL and build them again afterwards from their own definitions, also when
+    the load fails. Kept up row by row, a GIN index over a million search vectors turns
+    each batch into random reads of an index larger than the server's buffers: the load
+    grows faster than the rows. Unique indexes stay, so the load is still checked."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT i.relname, pg_get_indexdef(x.indexrelid)
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            WHERE t.relname = ANY(%s) AND NOT x.indisunique
+              AND t.relnamespace = to_regnamespace(current_schema())
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+            """,
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Inside a longer transaction (a test's) the deferred foreign-key checks of
+            # the load must run before PostgreSQL builds an index on their tables.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'")
+            for _, definition in indexes:
+                cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # as Django declares them
 
 
 def analyze() -> None:

@@ -4,10 +4,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from tqdm import tqdm
 
-from articles.bulk import analyze, without_query_log
+from articles.bulk import analyze, secondary_indexes_set_aside, without_query_log
 from articles.corpus import CorpusBatch, CorpusSize, CorpusWriter
-from articles.models import Source
+from articles.models import Article, Source, Statement
 from articles.search import backend
+
+
+def loaded_tables() -> list[str]:
+    """The tables a corpus fills, whose plain indexes are built once after the load."""
+    links = [Article.countries.through, Article.companies.through, Article.sectors.through]
+    search = backend()
+    return [model._meta.db_table for model in [Article, Statement, *links]] + [
+        search.article_table, search.statement_table]
 
 
 def store(batch: CorpusBatch) -> int:
@@ -61,7 +69,8 @@ class Command(BaseCommand):
         # The database writes one batch while Python makes the next: two cores both busy,
         # and never more than two batches in memory.
         in_transaction = connection.in_atomic_block
-        with (tqdm(total=articles, unit="articles", disable=None, file=self.stderr) as bar,
+        with (secondary_indexes_set_aside(loaded_tables()),
+              tqdm(total=articles, unit="articles", disable=None, file=self.stderr) as bar,
               InThisThread() if in_transaction else ThreadPoolExecutor(1) as database):
             saving = None
             for start in range(0, articles, batch_size):
