@@ -11,11 +11,12 @@ from functools import cache, cached_property
 
 from django.db import connection
 
+from articles.models import Article
 from articles.search.base import SearchBackend
 from articles.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse
 
-__all__ = ["CappedResults", "MAX_QUERY_LENGTH", "RankedResults", "SearchBackend", "backend",
-           "parse"]
+__all__ = ["CappedResults", "MAX_QUERY_LENGTH", "RankedResults", "SearchBackend",
+           "StatementsOfListedArticles", "backend", "parse"]
 
 
 @cache
@@ -117,3 +118,38 @@ class RankedResults(CappedResults):
     def page_ids(self, start: int, stop: int) -> list[int]:
         return backend().ranked_ids(self.model, self.candidate_ids, self.query, start,
                                     stop - start)
+
+
+class StatementsOfListedArticles(CappedResults):
+    """The statements of an entity page's articles, newest article first, found from the
+    article list's own first ids instead of walking every article of the archive.
+
+    Ordered by article date, the first statements are those of the newest articles: every
+    article dated after the oldest day of `articles`' candidates is among them, and that
+    day is taken whole. When that yields more than CANDIDATE_LIMIT statements, they are
+    exactly the first ones; otherwise (articles with few statements) the plain query runs.
+    At a million articles the walk checked ~50,000 statements for a small country (350 ms).
+
+    Only for `statements` that are the statements in the articles `articles` lists,
+    unfiltered and both newest first: the caller checks that.
+    """
+
+    def __init__(self, queryset, date_field: str, rows, articles: CappedResults):
+        super().__init__(queryset, date_field, rows)
+        self.articles = articles
+
+    @cached_property
+    def _first_ids(self) -> list[int]:
+        article_ids = self.articles.candidate_ids
+        if not article_ids:
+            return []
+        oldest_day = Article.objects.filter(pk=article_ids[-1]).values_list(
+            "published_on", flat=True).first()
+        that_day = self.articles.matches.filter(published_on=oldest_day).values_list(
+            "pk", flat=True)
+        from_newest = self.ordered_matches().filter(
+            article_id__in=sorted({*article_ids, *that_day}))
+        first = list(from_newest.values_list("pk", flat=True)[:CANDIDATE_LIMIT + 1])
+        if len(first) > CANDIDATE_LIMIT or not self.articles.is_bounded:
+            return first
+        return super()._first_ids

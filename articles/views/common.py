@@ -90,11 +90,13 @@ def statement_rows(queryset):
     return queryset.select_related("speaker", "speaker_organization", "article__source")
 
 
-def filtered_listings(request, articles=None, statements=None, with_facets=False):
+def filtered_listings(request, articles=None, statements=None, with_facets=False,
+                      statements_in_articles=False):
     """The article and statement lists of a page, filtered by the same query parameters.
 
     Entity pages pass querysets already narrowed to the entity; the reader's filters then
-    narrow them further.
+    narrow them further. With `statements_in_articles` the statements are those in
+    `articles` (a country's, a sector's): unfiltered, they are found from the article list.
     """
     article_filter = (
         ArticleFilterSet(request.GET, queryset=articles) if articles is not None else None
@@ -110,8 +112,10 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
         context["article_page"] = results_page(request, article_filter, article_rows, notices)
     if statement_filter is not None:
         parameter = "page" if article_filter is None else "statements_page"
+        listed = context.get("article_page")
+        follow = listed.paginator.object_list if statements_in_articles and listed else None
         context["statement_page"] = results_page(
-            request, statement_filter, statement_rows, notices, parameter
+            request, statement_filter, statement_rows, notices, parameter, follow
         )
     context["notices"] = list(dict.fromkeys(notices))
     context["active_filters"] = main_filter.active_filters()
@@ -130,11 +134,15 @@ def filtered_listings(request, articles=None, statements=None, with_facets=False
     return context
 
 
-def results_page(request, filterset, rows, notices, parameter="page"):
-    """A page of a filtered list; for a search, best match first with marked snippets."""
+def results_page(request, filterset, rows, notices, parameter="page", articles=None):
+    """A page of a filtered list; for a search, best match first with marked snippets.
+    `articles`: the results of the page's article list, when these are its statements."""
     query = filterset.search_query
     if filterset.ranks_by_relevance:
         results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
+    elif articles is not None and follows_unfiltered(filterset, articles):
+        results = search.StatementsOfListedArticles(filterset.qs, filterset.date_field, rows,
+                                                    articles)
     else:
         results = search.CappedResults(filterset.qs, filterset.date_field, rows)
     page = paginate(request, results, notices, parameter,
@@ -149,6 +157,18 @@ def results_page(request, filterset, rows, notices, parameter="page"):
             row.snippet = highlight.snippet if highlight else None
             row.marked_title = highlight.title if highlight else None
     return page
+
+
+def follows_unfiltered(statement_filter, articles) -> bool:
+    """Whether the statement list may be read from the article list's first ids: neither
+    list filtered (a reader's filter can narrow statements and articles differently) and
+    both newest first."""
+    return (isinstance(articles, search.CappedResults)
+            and not isinstance(articles, search.RankedResults)
+            and not statement_filter.active_filters()
+            and articles.is_ordered_by("-published_on", "-pk")
+            and search.CappedResults(statement_filter.qs, statement_filter.date_field)
+            .is_ordered_by("-article__published_on", "-pk"))
 
 
 FILTER_COMPANIES = 200

@@ -113,7 +113,8 @@ def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
     articles = Article.objects.published().involving_all("countries", [country])
     statements = Statement.objects.published().in_articles(articles)
-    context = filtered_listings(request, articles=articles, statements=statements)
+    context = filtered_listings(request, articles=articles, statements=statements,
+                                statements_in_articles=True)
     context.update(timelines.entity_timeline(
         request, country, articles, statements, context,
         articles_name=f"Articles involving {country.name}", statements_name="Statements in them"))
@@ -143,6 +144,7 @@ def country_pair(request, first, second):
     context = filtered_listings(
         request, articles=articles,
         statements=Statement.objects.published().in_articles(articles),
+        statements_in_articles=True,
     )
 
     def sides():
@@ -175,7 +177,8 @@ def sector_detail(request, slug):
     sector = get_object_or_404(Sector.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_sectors([sector])
     statements = Statement.objects.published().in_articles(articles)
-    context = filtered_listings(request, articles=articles, statements=statements)
+    context = filtered_listings(request, articles=articles, statements=statements,
+                                statements_in_articles=True)
     context.update({
         "sector": sector,
         **timelines.articles_and_statements(
@@ -205,6 +208,7 @@ def source_detail(request, slug):
         request,
         articles=articles,
         statements=Statement.objects.published().in_articles(articles),
+        statements_in_articles=True,
     )
     context["source"] = source
     return render(request, "articles/source_detail.html", context)
