@@ -88,8 +88,14 @@ class PostgresBackend(SearchBackend):
         return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])  # noqa: S611
 
     def matching(self, table, key, query):
+        # With an excluded word, the matches are gathered from the GIN index first and then
+        # ordered (OFFSET 0 keeps the planner from folding this subquery into the outer
+        # one): folded, it walked the articles newest first and checked each vector
+        # against the negation, which for `pipeline -gas` at a million articles ran for
+        # over fifteen minutes.
+        fence = " OFFSET 0" if query.excluded else ""
         return RawSQL(  # noqa: S611  (constant table names; the query is a parameter)
-            f"SELECT {key} FROM {table} WHERE document @@ to_tsquery('{CONFIG}', %s)",  # noqa: S608
+            f"SELECT {key} FROM {table} WHERE document @@ to_tsquery('{CONFIG}', %s){fence}",  # noqa: S608
             [tsquery_text(query)],
         )
 
