@@ -3,6 +3,7 @@
 import os
 import re
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,9 @@ def test_a_worker_killed_mid_import_leaves_whole_batches_and_the_resumed_job_no_
         "SELECT count(DISTINCT id) FROM articles_historicalarticle")
     assert (without_statements, with_history) == (0, articles)
 
+    # The worker's last report may be a moment old: only past JOB_STALLED_AFTER_SECONDS (1 s
+    # here) does its silence mean it died, so a resume straight after the kill would be refused.
+    time.sleep(2)
     assert f"Job {job_id} resumed from item {killed['done']}" in archive.manage(
         "resume_jobs", "--stalled")
     archive.manage("db_worker", "--batch", "--no-reload", "--no-startup-delay")
