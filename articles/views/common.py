@@ -184,7 +184,7 @@ def filter_options():
         # to unpickle at a million articles): the most covered ones, by name; any other
         # is a link away on its page or in the search.
         ranking = ranked_for(AnonymousUser(), Company)
-        covered = [row.pk for row in ranking if row.count][:FILTER_COMPANIES]
+        covered = [row.pk for row in ranking[:FILTER_COMPANIES] if row.count]
         return {
             "countries": list(Country.objects.in_published_articles().only("code", "name")),
             "companies": list(Company.objects.filter(pk__in=covered).order_by("name")
