@@ -49,13 +49,13 @@ def ranking(model, counts: dict[int, int]) -> dict[str, Ranking]:
     """The ranking of every entity, and of the published ones that readers see."""
     published = set(model.objects.published().values_list("pk", flat=True))
     rows = model.objects.order_by().values_list("pk", "name")
-    ordered = sorted(rows, key=lambda row: (-counts.get(row[0], 0), row[1].casefold(), row[0]))
-    rankings = {"all": Ranking(), "published": Ranking()}
-    for pk, _ in ordered:
-        for name in ("all", "published") if pk in published else ("all",):
-            rankings[name].pks.append(pk)
-            rankings[name].counts.append(counts.get(pk, 0))
-    return rankings
+    ordered = [pk for pk, _ in sorted(
+        rows, key=lambda row: (-counts.get(row[0], 0), row[1].casefold(), row[0]))]
+
+    def of(pks):
+        return Ranking(pks, [counts.get(pk, 0) for pk in pks])
+
+    return {"all": of(ordered), "published": of([pk for pk in ordered if pk in published])}
 
 
 def company_ranking() -> dict[str, Ranking]:
