@@ -9,7 +9,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -31,7 +31,8 @@ from articles.xml_text import xml_safe
 class ArticleQuerySet(VisibilityQuerySet):
     def published(self):
         """Listed and counted for readers: published, and the one copy standing for its story."""
-        return self.filter(listed_q())
+        # The alias marks the rows as listed ones, for involving_all; it adds no SQL.
+        return self.filter(listed_q()).alias(only_listed=Value(True))
 
     def readable(self):
         """Every published article a reader may open, copies of a story included."""
@@ -43,11 +44,29 @@ class ArticleQuerySet(VisibilityQuerySet):
         """Articles linked to every one of `objects` through the many-to-many `relation`."""
         through = Article._meta.get_field(relation).remote_field.through
         target = Article._meta.get_field(relation).m2m_reverse_field_name()
-        queryset = self
+        queryset, objects = self, list(objects)
+        if relation == "countries" and objects and self.lists_by_country_listing():
+            queryset = queryset.filter(country_listings__country=objects.pop(0)).alias(
+                by_country_listing=Value(True))
         for obj in objects:
             linked = through.objects.filter(**{target: obj}).values("article_id")
             queryset = queryset.filter(pk__in=linked)
         return queryset
+
+    def in_date_order(self, descending: bool = True):
+        """Newest (or oldest) first, ties by id; from a country's listing when it is joined,
+        whose index holds that order (the same dates: articles.listings)."""
+        by_listing = "by_country_listing" in self.query.annotations
+        date = "country_listings__published_on" if by_listing else "published_on"
+        order = "-" if descending else ""
+        return self.order_by(f"{order}{date}", f"{order}id")
+
+    def lists_by_country_listing(self) -> bool:
+        """Whether a country's articles may come from its listing (articles.listings): the
+        rows are listed ones, and no country has been taken from it yet (one join is what
+        the index serves; another country is a link-table test on the rows it yields)."""
+        annotations = self.query.annotations
+        return "only_listed" in annotations and "by_country_listing" not in annotations
 
     def involving_any(self, relation: str, objects):
         """Articles linked to at least one of `objects` (all articles when there are none)."""
@@ -192,6 +211,11 @@ class StatementQuerySet(VisibilityQuerySet):
 
     def unreviewed(self):
         return self.filter(is_reviewed=False)
+
+    def in_date_order(self, descending: bool = True):
+        """By their articles' dates, newest (or oldest) first, ties by id."""
+        order = "-" if descending else ""
+        return self.order_by(f"{order}article__published_on", f"{order}id")
 
     def in_articles(self, articles):
         return self.filter(article__in=articles.values("pk"))

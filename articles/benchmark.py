@@ -71,7 +71,7 @@ def naive_search(parameters: dict):
 def backend_search(parameters: dict):
     """The search SQL alone: the candidates and the first page of ranked ids."""
     filterset = ArticleFilterSet(parameters, queryset=Article.objects.published())
-    results = RankedResults(filterset.qs, filterset.search_query, filterset.date_field)
+    results = RankedResults(filterset.qs, filterset.search_query)
     return backend().ranked_ids(Article, results.candidate_ids, filterset.search_query, 0, 20)
 
 

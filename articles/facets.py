@@ -88,12 +88,11 @@ def counted_ids(filterset, results) -> tuple[list[int], bool]:
     """The rows the facets count, and whether they are only the newest FACET_LIMIT."""
     if isinstance(results, RankedResults):
         return results.candidate_ids, results.is_bounded
-    newest_first = (f"-{filterset.date_field}", "-pk")
-    if isinstance(results, CappedResults) and results.is_ordered_by(*newest_first):
+    if isinstance(results, CappedResults) and results.is_newest_first():
         # The list is newest first already: the ids it read are the ones to count.
         ids = results.candidate_ids
         return ids[:FACET_LIMIT], results.is_bounded or len(ids) > FACET_LIMIT
-    newest = filterset.qs.order_by(*newest_first)
+    newest = filterset.qs.in_date_order()
     ids = list(newest.values_list("pk", flat=True)[:FACET_LIMIT + 1])
     return ids[:FACET_LIMIT], len(ids) > FACET_LIMIT
 

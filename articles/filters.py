@@ -141,7 +141,8 @@ class ArchiveFilterSet(django_filters.FilterSet):
     )
     per_page = PageSizeFilter(min_value=1, method="filter_nothing", label="Rows per page")
 
-    # Set by each subclass: the date the date filters and the sort apply to, and the source.
+    # Set by each subclass: the date the date filters and the facets' years apply to (the
+    # sort is the queryset's own `in_date_order`), and the source.
     date_field = ""
     source_field = ""
     # Chosen in the form's own select instead of accumulating like the other entity filters.
@@ -240,8 +241,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
             )
         if (self.form.cleaned_data.get("per_page") or 0) > PAGE_SIZES[-1]:
             self._notices.append(f"A page shows at most {PAGE_SIZES[-1]} rows.")
-        order = "" if self.form.cleaned_data.get("sort") == "oldest" else "-"
-        return queryset.order_by(f"{order}{self.date_field}", f"{order}id")
+        return queryset.in_date_order(descending=self.form.cleaned_data.get("sort") != "oldest")
 
     @property
     def notices(self) -> list[str]:

@@ -32,13 +32,11 @@ def turkish_articles(days, statements_each, other_country_too=False):
 
 def both_ways():
     articles = (Article.objects.published().involving_all("countries", [country("TR")])
-                .order_by("-published_on", "-id"))
-    statements = (Statement.objects.published().in_articles(articles)
-                  .order_by("-article__published_on", "-id"))
-    listed = CappedResults(articles, "published_on")
-    following = StatementsOfListedArticles(statements, "article__published_on", lambda q: q,
-                                           listed)
-    return following.candidate_ids, CappedResults(statements, "article__published_on").candidate_ids
+                .in_date_order())
+    statements = Statement.objects.published().in_articles(articles).in_date_order()
+    listed = CappedResults(articles)
+    following = StatementsOfListedArticles(statements, lambda q: q, listed)
+    return following.candidate_ids, CappedResults(statements).candidate_ids
 
 
 def test_the_statements_of_the_newest_articles_are_the_first_statements(limit):

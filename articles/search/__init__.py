@@ -52,24 +52,18 @@ class CappedResults:
     a thousand pages deep, are what would make a list grow with the archive.
     """
 
-    def __init__(self, queryset, date_field: str, rows=lambda qs: qs):
+    def __init__(self, queryset, rows=lambda qs: qs):
         self.matches = queryset
         self.model = queryset.model
-        self.date_field = date_field
         self.rows = rows
 
     def ordered_matches(self):
         return self.matches
 
-    def is_ordered_by(self, *fields: str) -> bool:
-        """Whether the rows come in this order ("-pk" and "-id" are the same field)."""
-        pk = self.model._meta.pk.name
-
-        def plain(name):
-            return name.replace("pk", pk) if name.lstrip("-") == "pk" else name
-
-        return [plain(f) for f in self.ordered_matches().query.order_by] == \
-            [plain(f) for f in fields]
+    def is_newest_first(self) -> bool:
+        """Whether the rows come newest first, ties by id: the order of the queryset's own
+        `in_date_order()`."""
+        return self.ordered_matches().query.order_by == self.matches.in_date_order().query.order_by
 
     @cached_property
     def _first_ids(self) -> list[int]:
@@ -108,12 +102,12 @@ class RankedResults(CappedResults):
     """The matches of a search in order of relevance: the newest CANDIDATE_LIMIT matches
     are ranked in the database, and only a page's rows are loaded."""
 
-    def __init__(self, queryset, query: ParsedQuery, date_field: str, rows=lambda qs: qs):
-        super().__init__(queryset, date_field, rows)
+    def __init__(self, queryset, query: ParsedQuery, rows=lambda qs: qs):
+        super().__init__(queryset, rows)
         self.query = query
 
     def ordered_matches(self):
-        return self.matches.order_by(f"-{self.date_field}", "-pk")
+        return self.matches.in_date_order()
 
     def page_ids(self, start: int, stop: int) -> list[int]:
         return backend().ranked_ids(self.model, self.candidate_ids, self.query, start,
@@ -134,8 +128,8 @@ class StatementsOfListedArticles(CappedResults):
     unfiltered and both newest first: the caller checks that.
     """
 
-    def __init__(self, queryset, date_field: str, rows, articles: CappedResults):
-        super().__init__(queryset, date_field, rows)
+    def __init__(self, queryset, rows, articles: CappedResults):
+        super().__init__(queryset, rows)
         self.articles = articles
 
     @cached_property

@@ -139,12 +139,11 @@ def results_page(request, filterset, rows, notices, parameter="page", articles=N
     `articles`: the results of the page's article list, when these are its statements."""
     query = filterset.search_query
     if filterset.ranks_by_relevance:
-        results = search.RankedResults(filterset.qs, query, filterset.date_field, rows)
+        results = search.RankedResults(filterset.qs, query, rows)
     elif articles is not None and follows_unfiltered(filterset, articles):
-        results = search.StatementsOfListedArticles(filterset.qs, filterset.date_field, rows,
-                                                    articles)
+        results = search.StatementsOfListedArticles(filterset.qs, rows, articles)
     else:
-        results = search.CappedResults(filterset.qs, filterset.date_field, rows)
+        results = search.CappedResults(filterset.qs, rows)
     page = paginate(request, results, notices, parameter,
                     filterset.page_size(settings.ARTICLES_PER_PAGE))
     if query.is_usable:
@@ -166,9 +165,8 @@ def follows_unfiltered(statement_filter, articles) -> bool:
     return (isinstance(articles, search.CappedResults)
             and not isinstance(articles, search.RankedResults)
             and not statement_filter.active_filters()
-            and articles.is_ordered_by("-published_on", "-pk")
-            and search.CappedResults(statement_filter.qs, statement_filter.date_field)
-            .is_ordered_by("-article__published_on", "-pk"))
+            and articles.is_newest_first()
+            and search.CappedResults(statement_filter.qs).is_newest_first())
 
 
 FILTER_COMPANIES = 200

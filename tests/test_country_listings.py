@@ -1,0 +1,125 @@
+"""The country listing (articles.listings) holds each listed article under each of its
+countries, with its date, whatever path changed the article or its links: the database's
+triggers keep it, so these tests change things the ways the archive does."""
+
+from datetime import date
+
+import pytest
+
+from articles import bulk
+from articles.models import Article, CountryListing
+from tests.factories import country, make_article, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def listing() -> set[tuple[int, str, date]]:
+    return set(CountryListing.objects.values_list("article_id", "country_id", "published_on"))
+
+
+def expected() -> set[tuple[int, str, date]]:
+    """What the listing should hold, worked out from the articles and their links."""
+    return {(article.pk, code, article.published_on)
+            for article in Article.objects.published().prefetch_related("countries")
+            for code in article.countries.values_list("code", flat=True)}
+
+
+def test_a_published_article_is_listed_under_each_of_its_countries_with_its_date():
+    article = make_article(countries=["TR", "RU"], published_on=date(2024, 3, 1))
+    assert listing() == {(article.pk, "TR", date(2024, 3, 1)), (article.pk, "RU", date(2024, 3, 1))}
+
+
+def test_a_draft_is_not_listed_until_it_is_published():
+    article = make_article(countries=["TR"], status=Article.Status.DRAFT)
+    assert listing() == set()
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    assert listing() == expected() != set()
+
+
+def test_publishing_and_withdrawing_through_a_queryset_update_is_followed():
+    article = make_article(countries=["TR"], status=Article.Status.DRAFT)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+    assert listing() == {(article.pk, "TR", article.published_on)}
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+    assert listing() == set()
+
+
+def test_a_new_date_moves_the_article_in_its_countries_lists():
+    article = make_article(countries=["TR"], published_on=date(2024, 1, 1))
+    Article.objects.filter(pk=article.pk).update(published_on=date(2025, 6, 30))
+    assert listing() == {(article.pk, "TR", date(2025, 6, 30))}
+
+
+def test_only_the_canonical_copy_of_a_story_is_listed():
+    first = make_article(countries=["TR"], published_on=date(2024, 1, 1))
+    copy = make_article(countries=["TR"], published_on=date(2024, 1, 2))
+    make_story(first, copy)
+    assert listing() == expected()
+    assert len(listing()) == 1
+
+
+def test_links_added_removed_and_cleared_are_followed():
+    article = make_article(countries=["TR"])
+    article.countries.add(country("GR"))
+    assert listing() == expected() == {(article.pk, "TR", article.published_on),
+                                       (article.pk, "GR", article.published_on)}
+    article.countries.remove(country("TR"))
+    assert listing() == {(article.pk, "GR", article.published_on)}
+    Article.countries.through.objects.create(article=article, country=country("RU"))
+    assert listing() == expected()
+    article.countries.clear()
+    assert listing() == set()
+
+
+def test_a_link_moved_to_another_country_is_followed():
+    article = make_article(countries=["TR"])
+    Article.countries.through.objects.filter(article=article).update(country=country("GR"))
+    assert listing() == {(article.pk, "GR", article.published_on)}
+
+
+def test_a_deleted_article_leaves_no_rows():
+    article = make_article(countries=["TR", "RU"])
+    make_article(countries=["TR"])
+    article.delete()
+    assert listing() == expected()
+    assert len(listing()) == 1
+
+
+def test_links_written_in_bulk_are_listed():
+    article = make_article()
+    through = Article.countries.through
+    bulk.insert_rows(through, ["article_id", "country_id"],
+                     [(article.pk, "TR"), (article.pk, "RU")])
+    bulk.save(through, [through(article=article, country=country("GR"))], with_ids=False)
+    assert listing() == expected()
+    assert len(listing()) == 3
+
+
+def test_a_country_page_lists_what_the_link_table_says_newest_first():
+    for day in (5, 1, 9, 3):
+        make_article(countries=["TR", "GR"], published_on=date(2024, 1, day))
+    make_article(countries=["GR"], published_on=date(2024, 1, 7))
+    make_article(countries=["TR"], status=Article.Status.DRAFT, published_on=date(2024, 1, 8))
+    links = Article.countries.through.objects.filter(country="TR").values("article_id")
+    plain = Article.objects.filter(status=Article.Status.PUBLISHED, is_canonical=True,
+                                   pk__in=links).order_by("-published_on", "-id")
+    listed = Article.objects.published().involving_all("countries", [country("TR")])
+    assert list(listed.in_date_order().values_list("pk", flat=True)) == \
+        list(plain.values_list("pk", flat=True))
+    assert list(listed.in_date_order(descending=False).values_list("pk", flat=True)) == \
+        list(plain.reverse().values_list("pk", flat=True))
+
+
+def test_a_pair_is_one_countrys_listing_tested_against_the_others_links():
+    both = make_article(countries=["TR", "GR"])
+    make_article(countries=["TR"])
+    make_article(countries=["GR"])
+    pair = Article.objects.published().involving_all("countries", [country("TR"), country("GR")])
+    assert list(pair.in_date_order().values_list("pk", flat=True)) == [both.pk]
+
+
+def test_articles_of_every_status_do_not_come_from_the_listing():
+    draft = make_article(countries=["TR"], status=Article.Status.DRAFT)
+    everything = Article.objects.involving_all("countries", [country("TR")])
+    assert list(everything.values_list("pk", flat=True)) == [draft.pk]
