@@ -41,13 +41,21 @@ class ArticleQuerySet(VisibilityQuerySet):
     # Each test is "id in (the articles linked to X)": the link table's index on X finds
     # them directly, where a correlated EXISTS would be probed for every article (SQLite).
     def involving_all(self, relation: str, objects):
-        """Articles linked to every one of `objects` through the many-to-many `relation`."""
-        through = Article._meta.get_field(relation).remote_field.through
-        target = Article._meta.get_field(relation).m2m_reverse_field_name()
+        """Articles linked to every one of `objects` through the many-to-many `relation`.
+
+        Listed articles of countries come from the country listing (articles.listings): the
+        first country joined, its index giving the order, each other one a test against its
+        own listing, which the same index answers without reading the table."""
         queryset, objects = self, list(objects)
-        if relation == "countries" and objects and self.lists_by_country_listing():
-            queryset = queryset.filter(country_listings__country=objects.pop(0)).alias(
-                by_country_listing=Value(True))
+        if relation == "countries" and "only_listed" in self.query.annotations:
+            if objects and "by_country_listing" not in self.query.annotations:
+                queryset = queryset.filter(country_listings__country=objects.pop(0)).alias(
+                    by_country_listing=Value(True))
+            through = Article._meta.get_field("country_listings").related_model
+            target = "country"
+        else:
+            through = Article._meta.get_field(relation).remote_field.through
+            target = Article._meta.get_field(relation).m2m_reverse_field_name()
         for obj in objects:
             linked = through.objects.filter(**{target: obj}).values("article_id")
             queryset = queryset.filter(pk__in=linked)
@@ -60,13 +68,6 @@ class ArticleQuerySet(VisibilityQuerySet):
         date = "country_listings__published_on" if by_listing else "published_on"
         order = "-" if descending else ""
         return self.order_by(f"{order}{date}", f"{order}id")
-
-    def lists_by_country_listing(self) -> bool:
-        """Whether a country's articles may come from its listing (articles.listings): the
-        rows are listed ones, and no country has been taken from it yet (one join is what
-        the index serves; another country is a link-table test on the rows it yields)."""
-        annotations = self.query.annotations
-        return "only_listed" in annotations and "by_country_listing" not in annotations
 
     def involving_any(self, relation: str, objects):
         """Articles linked to at least one of `objects` (all articles when there are none)."""
