@@ -9,7 +9,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -41,31 +41,42 @@ class ArticleQuerySet(VisibilityQuerySet):
     # Each test is "id in (the articles linked to X)": the link table's index on X finds
     # them directly, where a correlated EXISTS would be probed for every article (SQLite).
     def involving_all(self, relation: str, objects):
-        """Articles linked to every one of `objects` through the many-to-many `relation`.
-
-        Listed articles of countries come from the country listing (articles.listings): the
-        first country joined, its index giving the order, each other one a test against its
-        own listing, which the same index answers without reading the table."""
-        queryset, objects = self, list(objects)
-        if relation == "countries" and "only_listed" in self.query.annotations:
-            if objects and "by_country_listing" not in self.query.annotations:
-                queryset = queryset.filter(country_listings__country=objects.pop(0)).alias(
-                    by_country_listing=Value(True))
-            through = Article._meta.get_field("country_listings").related_model
-            target = "country"
-        else:
-            through = Article._meta.get_field(relation).remote_field.through
-            target = Article._meta.get_field(relation).m2m_reverse_field_name()
+        """Articles linked to every one of `objects` through the many-to-many `relation`."""
+        objects = list(objects)
+        if relation == "countries" and self.is_listed_only():
+            return self.listed_under("country", objects)
+        through = Article._meta.get_field(relation).remote_field.through
+        target = Article._meta.get_field(relation).m2m_reverse_field_name()
+        queryset = self
         for obj in objects:
             linked = through.objects.filter(**{target: obj}).values("article_id")
             queryset = queryset.filter(pk__in=linked)
         return queryset
 
+    def is_listed_only(self) -> bool:
+        return "only_listed" in self.query.annotations
+
+    def listed_under(self, kind: str, objects):
+        """Listed articles under every one of `objects` (countries or sectors: `kind`), from
+        their listings (articles.listings). The first one not yet joined is joined, its index
+        giving the date order (`in_date_order`); each other one is a test against its own
+        listing, which the same index answers without reading the table."""
+        relation = f"{kind}_listings"
+        listing = Article._meta.get_field(relation).related_model
+        queryset = self
+        if objects and "listed_on" not in self.query.annotations:
+            queryset = queryset.filter(**{f"{relation}__{kind}": objects[0]}).alias(
+                listed_on=F(f"{relation}__published_on"))
+            objects = objects[1:]
+        for obj in objects:
+            queryset = queryset.filter(
+                pk__in=listing.objects.filter(**{kind: obj}).values("article_id"))
+        return queryset
+
     def in_date_order(self, descending: bool = True):
-        """Newest (or oldest) first, ties by id; from a country's listing when it is joined,
-        whose index holds that order (the same dates: articles.listings)."""
-        by_listing = "by_country_listing" in self.query.annotations
-        date = "country_listings__published_on" if by_listing else "published_on"
+        """Newest (or oldest) first, ties by id; by the date of a joined listing, which is
+        the article's own (articles.listings), so that the listing's index gives the order."""
+        date = "listed_on" if "listed_on" in self.query.annotations else "published_on"
         order = "-" if descending else ""
         return self.order_by(f"{order}{date}", f"{order}id")
 
@@ -81,6 +92,11 @@ class ArticleQuerySet(VisibilityQuerySet):
     def in_sectors(self, sectors, any_of: bool = False):
         """Articles in each of the sectors (or, `any_of`, in one of them), a parent sector
         counting its subsectors."""
+        if self.is_listed_only():
+            if not (any_of and sectors):
+                return self.listed_under("sector", list(sectors))
+            listed = Article._meta.get_field("sector_listings").related_model.objects
+            return self.filter(pk__in=listed.filter(sector__in=sectors).values("article_id"))
         through = Article.sectors.through
         families = [Sector.objects.with_subsectors([sector]) for sector in sectors]
         if any_of and sectors:

@@ -431,8 +431,8 @@ from articles.feed_models import Feed  # noqa: E402, F401
 # The background jobs' records live in their own module; importing it here registers them.
 from articles.jobs import Job, JobEntry  # noqa: E402, F401
 
-# The country lists' date index lives in its own module; importing it here registers it.
-from articles.listings import CountryListing  # noqa: E402, F401
+# The country and sector listings live in their own module; importing it registers them.
+from articles.listings import CountryListing, SectorListing  # noqa: E402, F401
 
 # The story models live in their own module; importing them here registers them.
 from articles.stories import Story, StoryBand, StorySignature  # noqa: E402, F401

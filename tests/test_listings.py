@@ -1,14 +1,15 @@
-"""The country listing (articles.listings) holds each listed article under each of its
-countries, with its date, whatever path changed the article or its links: the database's
-triggers keep it, so these tests change things the ways the archive does."""
+"""The country and sector listings (articles.listings) hold each listed article under each
+of its countries and sectors, with its date, whatever path changed the article or its
+links: the database's triggers keep them, so these tests change things the ways the
+archive does."""
 
 from datetime import date
 
 import pytest
 
 from articles import bulk
-from articles.models import Article, CountryListing
-from tests.factories import country, make_article, make_story
+from articles.models import Article, CountryListing, Sector, SectorListing
+from tests.factories import country, make_article, make_sector, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,72 @@ def test_articles_of_every_status_do_not_come_from_the_listing():
     draft = make_article(countries=["TR"], status=Article.Status.DRAFT)
     everything = Article.objects.involving_all("countries", [country("TR")])
     assert list(everything.values_list("pk", flat=True)) == [draft.pk]
+
+
+# --- sectors: listed under each sector and under its parent -----------------------------------
+
+def sector_listing() -> set[tuple[int, int]]:
+    return set(SectorListing.objects.values_list("article_id", "sector_id"))
+
+
+@pytest.fixture
+def energy():
+    parent = make_sector(name="Listed energy")
+    return parent, make_sector(name="Listed gas", parent=parent), make_sector(name="Listed oil", parent=parent)
+
+
+def test_an_article_is_listed_under_its_sectors_and_their_parent_once(energy):
+    parent, gas, oil = energy
+    article = make_article(sectors=[gas, oil], published_on=date(2024, 2, 2))
+    assert set(SectorListing.objects.values_list("article_id", "sector_id", "published_on")) == {
+        (article.pk, parent.pk, date(2024, 2, 2)), (article.pk, gas.pk, date(2024, 2, 2)),
+        (article.pk, oil.pk, date(2024, 2, 2))}
+
+
+def test_the_parent_stays_while_another_subsector_still_links_the_article(energy):
+    parent, gas, oil = energy
+    article = make_article(sectors=[gas, oil])
+    article.sectors.remove(gas)
+    assert sector_listing() == {(article.pk, parent.pk), (article.pk, oil.pk)}
+    article.sectors.remove(oil)
+    assert sector_listing() == set()
+
+
+def test_a_sector_moved_to_another_parent_takes_its_articles_along(energy):
+    parent, gas, _ = energy
+    article = make_article(sectors=[gas])
+    other = make_sector(name="Listed fuels")
+    gas.parent = other
+    gas.save()
+    assert sector_listing() == {(article.pk, gas.pk), (article.pk, other.pk)}
+
+
+def test_a_sector_listing_follows_status_and_date_like_a_country_listing(energy):
+    _, gas, _ = energy
+    article = make_article(sectors=[gas], status=Article.Status.DRAFT)
+    assert sector_listing() == set()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED,
+                                                 published_on=date(2025, 1, 1))
+    assert set(SectorListing.objects.values_list("published_on", flat=True)) == {date(2025, 1, 1)}
+
+
+def test_a_sector_page_lists_its_own_and_its_subsectors_articles_newest_first(energy):
+    parent, gas, oil = energy
+    for day, sectors in [(3, [gas]), (1, [oil]), (5, [parent]), (4, [gas, oil])]:
+        make_article(sectors=sectors, published_on=date(2024, 1, day), countries=["TR"])
+    make_article(sectors=[make_sector(name="Listed naval")], published_on=date(2024, 1, 6))
+    links = Article.sectors.through.objects.filter(
+        sector__in=Sector.objects.with_subsectors([parent])).values("article_id")
+    plain = Article.objects.filter(status=Article.Status.PUBLISHED, pk__in=links)
+    for sectors in ([parent], [gas]):
+        listed = Article.objects.published().in_sectors(sectors).in_date_order()
+        expected_ids = plain.filter(pk__in=Article.sectors.through.objects.filter(
+            sector__in=Sector.objects.with_subsectors(sectors)).values("article_id"))
+        assert list(listed.values_list("pk", flat=True)) == \
+            list(expected_ids.order_by("-published_on", "-id").values_list("pk", flat=True))
+    both = Article.objects.published().in_sectors([gas, oil])
+    either = Article.objects.published().in_sectors([gas, oil], any_of=True)
+    assert both.count() == 1 and either.count() == 3
+    with_country = Article.objects.published().involving_all(
+        "countries", [country("TR")]).in_sectors([gas])
+    assert with_country.count() == 2
