@@ -169,12 +169,6 @@ class Article(models.Model):
                 fields=["status", "is_canonical", "-published_on", "-id"],
                 name="article_listed_newest_idx",
             ),
-            # A source's page: its listed articles newest first, one range of this index.
-            models.Index(
-                fields=["source", "-published_on", "-id"],
-                condition=Q(status="published", is_canonical=True),
-                name="article_source_listed_idx",
-            ),
         ]
 
     def __str__(self):

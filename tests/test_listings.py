@@ -135,7 +135,8 @@ def sector_listing() -> set[tuple[int, int]]:
 @pytest.fixture
 def energy():
     parent = make_sector(name="Listed energy")
-    return parent, make_sector(name="Listed gas", parent=parent), make_sector(name="Listed oil", parent=parent)
+    return (parent, make_sector(name="Listed gas", parent=parent),
+            make_sector(name="Listed oil", parent=parent))
 
 
 def test_an_article_is_listed_under_its_sectors_and_their_parent_once(energy):

@@ -101,7 +101,7 @@ drop_triggers = run({"postgresql": POSTGRESQL_REVERSE, "sqlite": SQLITE_REVERSE}
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_source_listing_index'),
+        ('articles', '0016_country_listings'),
     ]
 
     operations = [
