@@ -13,6 +13,12 @@ LINK_ROW = f"""
     SELECT a.id, NEW.country_id, a.published_on FROM articles_article a
     WHERE a.id = NEW.article_id AND {LISTED}"""  # noqa: S608
 
+# On PostgreSQL the links an INSERT or a COPY added are handled at once, from its transition
+# table: a trigger a row made a bulk load of a million articles a third slower.
+ADDED_LINKS_ROWS = f"""
+    SELECT a.id, added.country_id, a.published_on
+    FROM added JOIN articles_article a ON a.id = added.article_id WHERE {LISTED}"""  # noqa: S608
+
 ARTICLE_ROWS = """
     SELECT NEW.id, link.country_id, NEW.published_on FROM articles_article_countries link
     WHERE link.article_id = NEW.id AND NEW.status = 'published' AND NEW.is_canonical"""
@@ -28,13 +34,21 @@ ARTICLE_CHANGED = ("OLD.status IS DISTINCT FROM NEW.status "
 POSTGRESQL = [
     f"""CREATE FUNCTION articles_country_listing_of_link() RETURNS trigger AS $$
     BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN {FORGET_LINK} END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN {INSERT} {LINK_ROW} ON CONFLICT DO NOTHING; END IF;
+        {FORGET_LINK}
+        IF TG_OP = 'UPDATE' THEN {INSERT} {LINK_ROW} ON CONFLICT DO NOTHING; END IF;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
     """CREATE TRIGGER articles_country_listing_of_link
-    AFTER INSERT OR UPDATE OR DELETE ON articles_article_countries
+    AFTER UPDATE OR DELETE ON articles_article_countries
     FOR EACH ROW EXECUTE FUNCTION articles_country_listing_of_link()""",
+    f"""CREATE FUNCTION articles_country_listing_of_added_links() RETURNS trigger AS $$
+    BEGIN
+        {INSERT} {ADDED_LINKS_ROWS} ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER articles_country_listing_of_added_links
+    AFTER INSERT ON articles_article_countries REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION articles_country_listing_of_added_links()""",
     f"""CREATE FUNCTION articles_country_listing_of_article() RETURNS trigger AS $$
     BEGIN
         {FORGET_ARTICLE}
@@ -52,6 +66,8 @@ POSTGRESQL_REVERSE = [
     "DROP FUNCTION articles_country_listing_of_article()",
     "DROP TRIGGER articles_country_listing_of_link ON articles_article_countries",
     "DROP FUNCTION articles_country_listing_of_link()",
+    "DROP TRIGGER articles_country_listing_of_added_links ON articles_article_countries",
+    "DROP FUNCTION articles_country_listing_of_added_links()",
 ]
 
 # SQLite has no trigger functions and says IS NOT for IS DISTINCT FROM.

@@ -11,18 +11,25 @@ from django.db import migrations, models
 # nothing of the others.
 
 
-def refresh(articles: str) -> str:
-    """The statements that rebuild the rows of the articles whose id is `articles` (a SQL
-    condition on `article_id`, e.g. "= NEW.article_id")."""
+def rows_of(links: str, articles: str = "") -> str:
+    """Inserts the rows `links` (a table of article_id, sector_id) give listed articles,
+    those whose id is `articles` (a SQL condition, e.g. "= NEW.article_id") if given."""
+    only = f"AND a.id {articles}" if articles else ""
     return f"""
-    DELETE FROM articles_sectorlisting WHERE article_id {articles};
     INSERT INTO articles_sectorlisting (article_id, sector_id, published_on)
     SELECT DISTINCT a.id, family.id, a.published_on
     FROM articles_article a
-    JOIN articles_article_sectors link ON link.article_id = a.id
+    JOIN {links} link ON link.article_id = a.id
     JOIN articles_sector sector ON sector.id = link.sector_id
     JOIN articles_sector family ON family.id IN (sector.id, sector.parent_id)
-    WHERE a.id {articles} AND a.status = 'published' AND a.is_canonical;"""  # noqa: S608
+    WHERE a.status = 'published' AND a.is_canonical {only}"""  # noqa: S608
+
+
+def refresh(articles: str) -> str:
+    """The statements that rebuild the rows of the articles whose id is `articles`."""
+    return f"""
+    DELETE FROM articles_sectorlisting WHERE article_id {articles};
+    {rows_of("articles_article_sectors", articles)};"""  # noqa: S608
 
 
 OF_SECTOR = "IN (SELECT article_id FROM articles_article_sectors WHERE sector_id = NEW.id)"
@@ -32,21 +39,26 @@ ARTICLE_CHANGED = ("OLD.status IS DISTINCT FROM NEW.status "
 PARENT_CHANGED = "OLD.parent_id IS DISTINCT FROM NEW.parent_id"
 
 
-def postgresql_trigger(name: str, event: str, table: str, body: str, when: str = "") -> list[str]:
+def postgresql_trigger(name: str, event: str, table: str, body: str, when: str = "",
+                       each: str = "ROW") -> list[str]:
     condition = f"WHEN ({when})" if when else ""
     return [
         f"""CREATE FUNCTION {name}() RETURNS trigger AS $$
         BEGIN {body} RETURN NULL; END $$ LANGUAGE plpgsql""",
         f"""CREATE TRIGGER {name} AFTER {event} ON {table}
-        FOR EACH ROW {condition} EXECUTE FUNCTION {name}()""",
+        FOR EACH {each} {condition} EXECUTE FUNCTION {name}()""",
     ]
 
 
 POSTGRESQL = [
-    *postgresql_trigger("articles_sector_listing_of_link", "INSERT OR UPDATE OR DELETE",
-                        "articles_article_sectors", f"""
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN {refresh("= OLD.article_id")} END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN {refresh("= NEW.article_id")} END IF;"""),
+    *postgresql_trigger("articles_sector_listing_of_link", "UPDATE OR DELETE",
+                        "articles_article_sectors", f"""{refresh("= OLD.article_id")}
+        IF TG_OP = 'UPDATE' THEN {refresh("= NEW.article_id")} END IF;"""),
+    # The links an INSERT or a COPY added, at once from its transition table: a trigger a
+    # row made a bulk load of a million articles a third slower. Links added only add rows.
+    *postgresql_trigger("articles_sector_listing_of_added_links",
+                        "INSERT", "articles_article_sectors REFERENCING NEW TABLE AS added",
+                        rows_of("added") + " ON CONFLICT DO NOTHING;", each="STATEMENT"),
     *postgresql_trigger("articles_sector_listing_of_article",
                         "UPDATE OF status, is_canonical, published_on", "articles_article",
                         refresh("= NEW.id"), when=ARTICLE_CHANGED),
@@ -57,6 +69,7 @@ POSTGRESQL = [
 POSTGRESQL_REVERSE = [
     statement
     for name, table in [("of_link", "articles_article_sectors"),
+                        ("of_added_links", "articles_article_sectors"),
                         ("of_article", "articles_article"), ("of_sector", "articles_sector")]
     for statement in (f"DROP TRIGGER articles_sector_listing_{name} ON {table}",
                       f"DROP FUNCTION articles_sector_listing_{name}()")
@@ -83,7 +96,7 @@ SQLITE_TRIGGERS = {
 SQLITE = [sqlite_trigger(name, *definition) for name, definition in SQLITE_TRIGGERS.items()]
 SQLITE_REVERSE = [f"DROP TRIGGER articles_sector_listing_{name}" for name in SQLITE_TRIGGERS]
 
-BACKFILL = refresh("IN (SELECT article_id FROM articles_article_sectors)").split(";", 1)[1]
+BACKFILL = rows_of("articles_article_sectors")
 
 
 def run(statements):

@@ -6,16 +6,16 @@ from tqdm import tqdm
 
 from articles.bulk import analyze, secondary_indexes_set_aside, without_query_log
 from articles.corpus import CorpusBatch, CorpusSize, CorpusWriter
-from articles.models import Article, CountryListing, Source, Statement
+from articles.models import Article, CountryListing, SectorListing, Source, Statement
 from articles.search import backend
 
 
 def loaded_tables() -> list[str]:
     """The tables a corpus fills, whose plain indexes are built once after the load."""
-    links = [Article.countries.through, Article.companies.through, Article.sectors.through,
-             CountryListing]
+    links = [Article.countries.through, Article.companies.through, Article.sectors.through]
+    listings = [CountryListing, SectorListing]  # filled by the links' triggers
     search = backend()
-    return [model._meta.db_table for model in [Article, Statement, *links]] + [
+    return [model._meta.db_table for model in [Article, Statement, *links, *listings]] + [
         search.article_table, search.statement_table]
 
 
