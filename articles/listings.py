@@ -9,6 +9,11 @@ The rows are kept by database triggers (migrations 0016 and 0018), not by Python
 their links and sectors change through saves, bulk COPY, `update()` and merges, and a
 trigger sees them all. Only listed articles (published, the canonical copy of their story)
 have rows.
+
+On SQLite, Django alters a table by building a new one and dropping the old, which drops
+the old one's triggers: a later migration that does that to articles, their country or
+sector links, or sectors must create the triggers again (tests/test_listings.py fails
+until it does).
 """
 
 from django.db import models
