@@ -1,17 +1,16 @@
 """Writing many rows fast, for commands that fill an archive (`generate_corpus`) and for
 the importer's link tables.
 
-On PostgreSQL rows go in through COPY (psycopg's `cursor.copy`), ids reserved from the
-table's sequence in one query per batch; on SQLite through Django's batched bulk inserts.
-Either way no model signals are sent: the caller indexes what it wrote.
+Rows are plain tuples, not model instances. On PostgreSQL they go in through COPY
+(psycopg's `cursor.copy`), ids reserved from the table's sequence in one query per batch;
+on SQLite through one prepared INSERT run for every row. Either way no model signals are
+sent: the caller indexes what it wrote.
 """
 
 from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.test.utils import override_settings
-
-SQLITE_BATCH = 500
 
 
 @contextmanager
@@ -22,47 +21,69 @@ def without_query_log():
         yield
 
 
+def commit_without_waiting_for_disk() -> None:
+    """The current transaction's commit returns before its WAL reaches the disk (on
+    PostgreSQL): a crash may lose the last few batches of a bulk load, which a rerun
+    writes again, but never leaves a half-written one."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
+
+
 def reserve_ids(model, count: int) -> list[int]:
-    """`count` fresh ids from the PostgreSQL sequence behind the model's primary key."""
+    """`count` fresh ids for the model's table. On PostgreSQL from the sequence behind its
+    primary key; on SQLite, which has none, the ids after the highest the table has given
+    (its AUTOINCREMENT counter): run inside the transaction that writes them, they are not
+    handed out twice, since SQLite lets one writer in at a time."""
     table, column = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, column, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quote = connection.ops.quote_name
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        counter = cursor.fetchone()
+        # Table and column names come from the model.
+        cursor.execute(f"SELECT max({quote(column)}) FROM {quote(table)}")  # noqa: S608
+        highest = max(counter[0] if counter else 0, cursor.fetchone()[0] or 0)
+        return list(range(highest + 1, highest + 1 + count))
 
 
-def column_values(obj, fields) -> tuple:
-    # What Django's INSERT would send: auto_now dates filled in, values prepared.
-    return tuple(field.get_db_prep_save(field.pre_save(obj, add=True), connection)
-                 for field in fields)
+class Table:
+    """A model's table written from plain rows: for a million generated articles a model
+    instance a row cost more than the writing. A row holds the primary key (when
+    `with_ids`) and then `fields`, by attribute name, as the database takes them; every
+    other column gets what a new instance would (its default, `auto_now` times), worked
+    out once. On PostgreSQL the rows go in through COPY."""
 
+    def __init__(self, model, fields: list[str], with_ids: bool = True):
+        self.model = model
+        meta = model._meta
+        given = [meta.get_field(name) for name in fields]
+        rest = [field for field in meta.concrete_fields
+                if not field.primary_key and field not in given]
+        template = model()
+        self.rest_values = tuple(
+            field.get_db_prep_save(field.pre_save(template, add=True), connection)
+            for field in rest)
+        self.columns = ([meta.pk.column] if with_ids else []) + [
+            field.column for field in [*given, *rest]]
 
-def save(model, objects: list, with_ids: bool = True) -> list:
-    """Insert `objects` (unsaved instances of `model`); with `with_ids` each gets its pk."""
-    if not objects:
-        return objects
-    for obj in objects:
-        # Links made to objects saved since (article=...) take their new ids now.
-        obj._prepare_related_fields_for_save(operation_name="bulk.save")
-    if connection.vendor != "postgresql":
-        return model.objects.bulk_create(objects, batch_size=SQLITE_BATCH)
-    fields = [field for field in model._meta.concrete_fields
-              if with_ids or not field.primary_key]
-    if with_ids:
-        for obj, pk in zip(objects, reserve_ids(model, len(objects)), strict=True):
-            obj.pk = pk
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor, cursor.cursor.copy(
-        f"COPY {table} ({columns}) FROM STDIN"
-    ) as copy:
-        for obj in objects:
-            copy.write_row(column_values(obj, fields))
-    for obj in objects:
-        obj._state.adding = False
-    return objects
+    def write(self, rows) -> None:
+        rows = [(*row, *self.rest_values) for row in rows]
+        if connection.vendor != "postgresql":
+            insert_rows(self.model, self.columns, rows)
+            return
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(column) for column in self.columns)
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {quote(self.model._meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def insert_rows(model, columns: list[str], rows: list[tuple], skip_existing: bool = False):

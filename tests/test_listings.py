@@ -92,7 +92,7 @@ def test_links_written_in_bulk_are_listed():
     through = Article.countries.through
     bulk.insert_rows(through, ["article_id", "country_id"],
                      [(article.pk, "TR"), (article.pk, "RU")])
-    bulk.save(through, [through(article=article, country=country("GR"))], with_ids=False)
+    bulk.Table(through, ["article", "country"], with_ids=False).write([(article.pk, "GR")])
     assert listing() == expected()
     assert len(listing()) == 3
 

@@ -1,10 +1,16 @@
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from tqdm import tqdm
 
-from articles.bulk import analyze, secondary_indexes_set_aside, without_query_log
+from articles.bulk import (
+    analyze,
+    commit_without_waiting_for_disk,
+    secondary_indexes_set_aside,
+    without_query_log,
+)
 from articles.corpus import CorpusBatch, CorpusSize, CorpusWriter
 from articles.models import Article, CountryListing, SectorListing, Source, Statement
 from articles.search import backend
@@ -19,12 +25,15 @@ def loaded_tables() -> list[str]:
         search.article_table, search.statement_table]
 
 
-def store(batch: CorpusBatch) -> int:
-    """Save a batch and index it (bulk writes send no signals); returns its statements."""
-    batch.save()
+def index_when_saved(saved: Future, batch: CorpusBatch) -> int:
+    """Index a batch once its rows are in (bulk writes send no signals); returns its
+    statements."""
+    saved.result()
     search = backend()
-    search.write_articles(batch.article_documents())
-    search.write_statements(batch.statement_documents())
+    with transaction.atomic():
+        commit_without_waiting_for_disk()
+        search.write_articles(batch.article_documents())
+        search.write_statements(batch.statement_documents())
     return len(batch.statements)
 
 
@@ -67,23 +76,31 @@ class Command(BaseCommand):
         writer = CorpusWriter(CorpusSize.for_articles(articles), seed)
         writer.entities()
         statements = 0
-        # The database writes one batch while Python makes the next: two cores both busy,
-        # and never more than two batches in memory.
+        # Three stages at once, each a batch: Python makes one, a connection writes the
+        # one before, another indexes the one before that (turning text into search vectors
+        # is most of the database's work). Never more than three batches in memory.
         in_transaction = connection.in_atomic_block
         with (secondary_indexes_set_aside(loaded_tables()),
               tqdm(total=articles, unit="articles", disable=None, file=self.stderr) as bar,
-              InThisThread() if in_transaction else ThreadPoolExecutor(1) as database):
-            saving = None
+              InThisThread() if in_transaction else ThreadPoolExecutor(1) as rows,
+              InThisThread() if in_transaction else ThreadPoolExecutor(1) as index):
+            indexing = deque()
+
+            def finish_oldest():
+                nonlocal statements
+                statements += indexing.popleft().result()
+
             for start in range(0, articles, batch_size):
                 batch = writer.article_batch(start, min(batch_size, articles - start))
-                if saving is not None:
-                    statements += saving.result()
-                    bar.update(batch_size)
-                saving = database.submit(store, batch)
-            statements += saving.result()
-            bar.update(len(batch.articles))
+                indexing.append(index.submit(index_when_saved, rows.submit(batch.save), batch))
+                bar.update(len(batch.articles))
+                if len(indexing) > 2:
+                    finish_oldest()
+            while indexing:
+                finish_oldest()
             if not in_transaction:
-                database.submit(connections.close_all).result()  # the writer thread's
+                for thread in (rows, index):  # their connections
+                    thread.submit(connections.close_all).result()
         analyze()
         self.stdout.write(self.style.SUCCESS(
             f"Corpus (seed {seed}) written: {articles} articles, {statements} statements, "
