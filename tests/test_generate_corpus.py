@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.corpus import CorpusSize, CorpusWriter
-from articles.models import Article, Statement
+from articles.models import Article, CountryListing, SectorListing, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,15 @@ def test_the_corpus_is_searchable_right_away(client):
     generate("--articles", "40", "--seed", "9")
     response = client.get("/articles/", {"q": "pipeline"})
     assert response.context["article_page"].paginator.count > 0
+
+
+def test_the_corpus_is_listed_under_its_countries_and_sectors_as_its_links_say():
+    generate("--articles", "60", "--seed", "6", "--batch-size", "25")
+    listed = Article.objects.filter(status=Article.Status.PUBLISHED, is_canonical=True)
+    assert set(CountryListing.objects.values_list("article_id", "country_id")) == set(
+        listed.values_list("pk", "countries"))
+    sectors = {(pk, sector) for pk, sector, parent in
+               listed.values_list("pk", "sectors", "sectors__parent")
+               for sector in (sector, parent) if sector}
+    assert set(SectorListing.objects.values_list("article_id", "sector_id")) == sectors
+
