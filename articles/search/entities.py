@@ -5,6 +5,7 @@ for case and diacritics, is kept in memory and rebuilt when an entity changes, o
 a few minutes so that other processes' changes show up too.
 """
 
+import bisect
 import difflib
 import time
 from dataclasses import dataclass
@@ -86,19 +87,70 @@ def named_in(text: str) -> list[tuple[type, int]]:
     return found
 
 
+def characters(word: str) -> str:
+    return "digits" if word.isdigit() else "mixed" if any(c.isdigit() for c in word) else "letters"
+
+
+# A word of digits shares no character with one of letters: their ratio is 0. (Numbers
+# tell apart people of the same name; each is compared only with searches that have one.)
+COMPARABLE = {"letters": {"letters", "mixed"}, "digits": {"digits", "mixed"},
+              "mixed": {"letters", "digits", "mixed"}}
+
+
+class NameWords:
+    """Every word of the gazetteer's names, with the entities it names, arranged for
+    "what may have been meant": in order for words that start like a searched one, and by
+    length and characters for spellings close to it (difflib's ratio of two words is at
+    most 2 * shorter / (sum of their lengths), so most lengths cannot reach the cutoff and
+    are not compared at all). Built once a gazetteer, not on every search that found
+    nothing."""
+
+    CUTOFF = 0.75
+
+    def __init__(self, names: dict[tuple[str, ...], tuple[type, int]]):
+        self.entities_of: dict[str, list[tuple[type, int]]] = {}
+        for key, entity in names.items():
+            for word in key:
+                self.entities_of.setdefault(word, []).append(entity)
+        # Words keep the gazetteer's order where it matters (countries before companies).
+        self.rank = {word: place for place, word in enumerate(self.entities_of)}
+        self.in_order = sorted(self.entities_of)
+        self.of_shape: dict[tuple[int, str], list[str]] = {}
+        for word in self.entities_of:
+            self.of_shape.setdefault((len(word), characters(word)), []).append(word)
+
+    def starting_like(self, word: str) -> list[str]:
+        start = bisect.bisect_left(self.in_order, word)
+        found = []
+        for known in self.in_order[start:]:
+            if not known.startswith(word):
+                break
+            found.append(known)
+        return sorted(found, key=self.rank.__getitem__)
+
+    def spelt_close_to(self, word: str) -> list[str]:
+        size, kinds = len(word), COMPARABLE[characters(word)]
+        candidates = [known for (length, kind), words in self.of_shape.items()
+                      if kind in kinds and 2 * min(size, length) / (size + length) >= self.CUTOFF
+                      for known in words]
+        return difflib.get_close_matches(word, candidates, n=3, cutoff=self.CUTOFF)
+
+
+def name_words() -> NameWords:
+    names = gazetteer()
+    if _cache.get("words_of") is not names:
+        _cache.update(words=NameWords(names), words_of=names)
+    return _cache["words"]
+
+
 def named_like(text: str) -> list[tuple[type, int]]:
     """The entities a word of whose names starts like, or is spelt close to, a word of
     `text` (of three letters or more): what a search that found nothing may have meant."""
-    vocabulary: dict[str, list[tuple[type, int]]] = {}
-    for key, entity in gazetteer().items():
-        for word in key:
-            vocabulary.setdefault(word, []).append(entity)
+    words = name_words()
     found = []
     for word in (word for word in words_key(text) if len(word) >= 3):
-        similar = [known for known in vocabulary if known.startswith(word)]
-        similar += difflib.get_close_matches(word, list(vocabulary), n=3, cutoff=0.75)
-        for known in similar:
-            found.extend(entity for entity in vocabulary[known] if entity not in found)
+        for known in words.starting_like(word) + words.spelt_close_to(word):
+            found.extend(entity for entity in words.entities_of[known] if entity not in found)
     return found
 
 
