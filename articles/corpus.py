@@ -106,8 +106,8 @@ class CorpusWriter:
 
     def words(self, count: int) -> list[str]:
         picked = self.random.choices(self.vocabulary, cum_weights=self.vocabulary_weights, k=count)
-        # Every third word a filler, picked in one call (a call a word was a tenth of the
-        # time it takes to generate a million articles).
+        # Every third word a filler, picked in one call (a call a word took some 7 % of a
+        # profiled corpus load).
         picked[::3] = self.random.choices(FILLER_WORDS, k=len(range(0, count, 3)))
         return picked
 
